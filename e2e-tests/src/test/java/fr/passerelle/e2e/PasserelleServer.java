@@ -1,0 +1,227 @@
+package fr.passerelle.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The assembled Passerelle server (Keycloak with the suite, the shipped realms imported), run as a
+ * real process on free loopback ports. One instance serves the whole test run.
+ */
+public final class PasserelleServer implements AutoCloseable {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path home;
+    private final Path log;
+    private final int httpPort;
+    private final int managementPort;
+    private final Process process;
+    private final AdminApi admin;
+
+    private PasserelleServer(Path home, Path log, int httpPort, int managementPort, Process process) {
+        this.home = home;
+        this.log = log;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.process = process;
+        this.admin = new AdminApi(baseUrl(), ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    /**
+     * Copies the assembled distribution (hard links, so it is quick and leaves the original untouched),
+     * stages the shipped realms, starts it and waits until it is ready.
+     */
+    public static PasserelleServer start(Path assembled, Path workDir, Map<String, String> extraEnv, List<String> extraArgs) {
+        if (!Files.isRegularFile(assembled.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No assembled server at " + assembled + ": run the build (mvn verify) from the project root");
+        }
+        try {
+            Path home = workDir.resolve("keycloak-e2e");
+            deleteTree(home);
+            linkTree(assembled, home);
+            Path log = workDir.resolve("keycloak-e2e.log");
+            int httpPort = freePort();
+            int managementPort = freePort();
+            String baseUrl = "http://127.0.0.1:" + httpPort;
+
+            List<String> command = new ArrayList<>(List.of(
+                    "bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                    "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
+                    "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
+                    "--hostname-strict=false", "--import-realm",
+                    "--db-url=jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
+                    "--log-level=INFO,fr.passerelle:DEBUG"));
+            command.addAll(extraArgs);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            builder.environment().put("PASSERELLE_URL", baseUrl);
+            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+            builder.environment().putAll(extraEnv);
+            Process process = builder.start();
+            PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, process);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String realmUrl(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Keycloak not ready after " + READY_TIMEOUT + "; see " + log);
+    }
+
+    /** Stops the server process (and anything it started) by its id. */
+    @Override
+    public synchronized void close() {
+        ProcessHandle handle = process.toHandle();
+        if (!handle.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = handle.descendants().toList();
+        handle.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                handle.destroyForcibly();
+                descendants.forEach(ProcessHandle::destroyForcibly);
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Mirrors the assembled server with hard links, except its database, which each run starts afresh. */
+    private static void linkTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path relative = from.relativize(dir);
+                if (relative.startsWith("data/h2") || relative.startsWith("data/tmp")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(relative.toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (file.getFileName().toString().endsWith(".sh") || file.startsWith(from.resolve("data"))) {
+                    Files.copy(file, target);
+                } else {
+                    Files.createLink(target, file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package fr.passerelle.e2e;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the assembled server once for the whole test run (kept in the root store, which closes it when
+ * the run ends, also after failures) and hands it to tests as a parameter.
+ */
+public final class PasserelleServerExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PasserelleServerExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == PasserelleServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return server(context);
+    }
+
+    public static PasserelleServer server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(PasserelleServer.class, key -> startFromBuild(), PasserelleServer.class);
+    }
+
+    private static PasserelleServer startFromBuild() {
+        Path assembled = Path.of(required("passerelle.server.home"));
+        Path work = Path.of(required("passerelle.work.dir"));
+        return PasserelleServer.start(assembled, work, Map.of(), List.of());
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+}
