@@ -1,0 +1,139 @@
+package fr.passerelle.pivot.keycloak;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+import fr.passerelle.pivot.IdentityKey;
+import fr.passerelle.pivot.PivotField;
+import fr.passerelle.pivot.PivotIdentity;
+import fr.passerelle.pivot.PivotIdentityValidator;
+import fr.passerelle.pivot.PivotIdentityValidator.Invalid;
+import fr.passerelle.pivot.PivotIdentityValidator.Valid;
+
+/**
+ * Reads the identity an IdP sent, validates it into a pivot identity and puts it, with its identity key,
+ * on the brokered identity; an invalid identity refuses the login before anything is stored.
+ */
+public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
+
+    public static final String PROVIDER_ID = "passerelle-pivot-identity-mapper";
+    static final String PRESET = "passerelle.preset";
+    private static final String CLAIM_PREFIX = "passerelle.claim.";
+    private static final Logger LOG = Logger.getLogger("fr.passerelle.pivot");
+
+    private static final List<ProviderConfigProperty> CONFIG = configProperties();
+
+    static String claimConfigKey(PivotField field) {
+        return CLAIM_PREFIX + field.claim();
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String[] getCompatibleProviders() {
+        return new String[] {IdentityProviderMapper.ANY_PROVIDER};
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "Passerelle";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Passerelle pivot identity";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Validates the identity sent by the IdP into the pivot identity (names, birthdate, gender, birthplace,"
+                + " birthcountry or eIDAS person identifier) and its identity key; refuses the login when invalid.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
+        return true;
+    }
+
+    @Override
+    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
+            BrokeredIdentityContext context) {
+        Map<String, String> config = mapperModel.getConfig();
+        UpstreamNames names = UpstreamNames.fromConfig(config.get(PRESET));
+        PivotIdentityValidator.Result result = PivotIdentityValidator.validate(new BrokeredClaims(context, names, config), names.profile());
+        if (result instanceof Invalid invalid) {
+            throw PivotRefusal.refuse(session, context, invalid.violations());
+        }
+        PivotIdentity identity = ((Valid) result).identity();
+        IdentityKey key = IdentityKey.of(identity);
+        PivotAttributes.of(identity, key).forEach(context::setUserAttribute);
+        context.setModelUsername(key.hex());
+        context.setFirstName(identity.givenName());
+        context.setLastName(identity.familyName());
+        context.setEmail(identity.email());
+        LOG.debugf("Pivot identity accepted from IdP %s", context.getIdpConfig().getAlias());
+    }
+
+    @Override
+    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+            BrokeredIdentityContext context) {
+        refresh(user, context);
+    }
+
+    @Override
+    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
+            BrokeredIdentityContext context) {
+        refresh(user, context);
+    }
+
+    /** Every login refreshes the account from what the IdP just sent, clearing what it no longer sends. */
+    static void refresh(UserModel user, BrokeredIdentityContext context) {
+        Map<String, List<String>> sent = context.getAttributes();
+        for (String attribute : PivotAttributes.ALL) {
+            List<String> values = sent.get(attribute);
+            if (values == null || values.isEmpty()) {
+                user.removeAttribute(attribute);
+            } else {
+                user.setAttribute(attribute, values);
+            }
+        }
+    }
+
+    private static List<ProviderConfigProperty> configProperties() {
+        List<ProviderConfigProperty> properties = new ArrayList<>();
+        ProviderConfigProperty preset = new ProviderConfigProperty(PRESET, "Upstream names preset",
+                "OIDC: the standard claims given_name, family_name, birthdate, gender, birthplace, birthcountry,"
+                        + " preferred_username, email (French identity). EIDAS: the eIDAS natural-person attribute URIs"
+                        + " (foreign identity, person identifier required).",
+                ProviderConfigProperty.LIST_TYPE, "OIDC");
+        preset.setOptions(List.of("OIDC", "EIDAS"));
+        properties.add(preset);
+        for (PivotField field : PivotField.values()) {
+            properties.add(new ProviderConfigProperty(claimConfigKey(field), "Upstream name of " + field.claim(),
+                    "The claim (OIDC) or attribute name or friendly name (SAML) the IdP uses for " + field.claim()
+                            + "; blank uses the preset's.",
+                    ProviderConfigProperty.STRING_TYPE, null));
+        }
+        return List.copyOf(properties);
+    }
+}

@@ -1,0 +1,20 @@
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=false; section>
+    <#if section = "header">
+        ${msg("passerelleErrorTitle")}
+    <#elseif section = "form">
+    <div id="passerelle-error" class="${properties.kcContentWrapperClass!}" role="alert">
+        <p id="passerelle-error-sentence">${msg("passerelle.error." + passerelleErrorCode, passerelleIdp)}</p>
+        <dl>
+            <dt>${msg("passerelleErrorCodeLabel")}</dt>
+            <dd><code id="passerelle-error-code">${passerelleErrorCode}</code></dd>
+            <dt>${msg("passerelleErrorIdLabel")}</dt>
+            <dd><code id="passerelle-error-id">${passerelleErrorId}</code></dd>
+        </dl>
+        <p>${msg("passerelleErrorHelp")}</p>
+        <#if client?? && client.baseUrl?has_content>
+            <p><a id="backToApplication" href="${client.baseUrl}">${kcSanitize(msg("backToApplication"))?no_esc}</a></p>
+        </#if>
+    </div>
+    </#if>
+</@layout.registrationLayout>
