@@ -37,6 +37,10 @@ public final class Tokens {
         return response.get("access_token").asText();
     }
 
+    public String refreshToken() {
+        return response.get("refresh_token").asText();
+    }
+
     public String rawIdToken() {
         return response.get("id_token").asText();
     }
