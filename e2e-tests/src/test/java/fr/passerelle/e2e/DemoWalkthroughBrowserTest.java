@@ -68,7 +68,7 @@ class DemoWalkthroughBrowserTest {
             browser.screenshot("sp-home");
 
             browser.click("#sign-in");
-            waitForIdpChoice(browser, server);
+            waitForIdpChoice(browser, server, "impots");
             browser.screenshot("broker-idp-choice");
 
             chooseIdp(browser, "impots");
@@ -108,7 +108,7 @@ class DemoWalkthroughBrowserTest {
 
             // Signed out of the broker and of the IdP too: signing in again asks which account, then the password.
             browser.click("#sign-in");
-            waitForIdpChoice(browser, server);
+            waitForIdpChoice(browser, server, "impots");
             chooseIdp(browser, "impots");
             browser.waitUntil("the impots IdP asks for the password again",
                     b -> b.url().startsWith(server.realmUrl("idp-impots")) && b.has("#kc-form-login"));
@@ -129,7 +129,7 @@ class DemoWalkthroughBrowserTest {
             browser.screenshot("sp-home-en");
 
             browser.click("#sign-in");
-            waitForIdpChoice(browser, server);
+            waitForIdpChoice(browser, server, "eidas");
             browser.screenshot("broker-idp-choice");
 
             chooseIdp(browser, "eidas");
@@ -162,9 +162,9 @@ class DemoWalkthroughBrowserTest {
         return browser.find("dd[data-claim=" + name + "]").getAttribute("data-value");
     }
 
-    private static void waitForIdpChoice(Chromium browser, PasserelleServer server) {
-        browser.waitUntil("the broker's IdP choice page",
-                b -> b.url().startsWith(server.realmUrl("passerelle")) && b.has(idpSelector("impots")));
+    private static void waitForIdpChoice(Chromium browser, PasserelleServer server, String alias) {
+        browser.waitUntil("the broker's IdP choice page offering " + alias,
+                b -> b.url().startsWith(server.realmUrl("passerelle")) && b.has(idpSelector(alias)));
     }
 
     private static void chooseIdp(Chromium browser, String alias) {
@@ -182,7 +182,7 @@ class DemoWalkthroughBrowserTest {
 
     /** The broker asks for consent to share data (dgfip_rfr) the first time; accepting is the person's click. */
     private static void acceptConsentIfAsked(Chromium browser, PasserelleServer server) {
-        String accept = "[data-consent=accept], button[name=accept], input[name=accept]";
+        String accept = "#kc-accept, [data-consent=accept], button[name=accept], input[name=accept]";
         browser.waitUntil("the broker's consent page or the SP",
                 b -> b.url().startsWith(serviceProvider.url()) || (b.url().startsWith(server.realmUrl("passerelle")) && b.has(accept)));
         if (browser.url().startsWith(server.realmUrl("passerelle"))) {

@@ -110,21 +110,27 @@ public final class DemoServiceProvider implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-            switch (route) {
-                case "GET /" -> home(exchange);
-                case "POST /login" -> signIn(exchange);
-                case "GET /callback" -> callback(exchange);
-                case "POST /data" -> fetchData(exchange);
-                case "POST /logout" -> signOut(exchange);
-                case "GET /logged-out" -> signedOut(exchange);
-                case "GET /style.css" -> send(exchange, 200, "text/css; charset=utf-8", stylesheet);
-                case "GET /health" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n".getBytes(StandardCharsets.UTF_8));
-                default -> send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+            try {
+                route(exchange);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Unexpected error on " + exchange.getRequestURI().getPath(), e);
+                send(exchange, 500, "text/plain; charset=utf-8", "Internal error\n".getBytes(StandardCharsets.UTF_8));
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Unexpected error on " + exchange.getRequestURI().getPath(), e);
-            send(exchange, 500, "text/plain; charset=utf-8", "Internal error\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        switch (route) {
+            case "GET /" -> home(exchange);
+            case "POST /login" -> signIn(exchange);
+            case "GET /callback" -> callback(exchange);
+            case "POST /data" -> fetchData(exchange);
+            case "POST /logout" -> signOut(exchange);
+            case "GET /logged-out" -> signedOut(exchange);
+            case "GET /style.css" -> send(exchange, 200, "text/css; charset=utf-8", stylesheet);
+            case "GET /health" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n".getBytes(StandardCharsets.UTF_8));
+            default -> send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -162,7 +168,7 @@ public final class DemoServiceProvider implements AutoCloseable {
     private void callback(HttpExchange exchange) throws IOException {
         Language language = language(exchange);
         Pages pages = new Pages(language);
-        URI callback = exchange.getRequestURI();
+        String callback = exchange.getRequestURI().getRawQuery();
         try {
             State state = passerelle.stateOf(callback);
             Optional<Session> session = session(exchange);

@@ -107,7 +107,7 @@ public final class Pages {
 
         main.append("<section aria-labelledby=\"data-heading\" class=\"card\" id=\"data\"><h2 id=\"data-heading\">")
                 .append(escape(text.get("data.heading"))).append("</h2>");
-        List<String> scopes = person.request().dataScopes();
+        List<String> scopes = person.dataScopes();
         if (scopes.isEmpty()) {
             main.append("<p>").append(escape(text.get("data.none"))).append("</p>");
         } else {

@@ -25,6 +25,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
@@ -87,14 +88,14 @@ public final class PasserelleClient {
         return request.toURI();
     }
 
-    /** The {@code state} of the broker's answer at the callback, to find the sign-in it answers. */
-    public State stateOf(URI callback) throws SignInFailed {
-        return parse(callback).getState();
+    /** The {@code state} of the broker's answer (the callback's query string), to find the sign-in it answers. */
+    public State stateOf(String callbackQuery) throws SignInFailed {
+        return parse(callbackQuery).getState();
     }
 
     /** Checks the broker's answer for the sign-in it belongs to, redeems the code and validates the ID token. */
-    public SignedIn finish(URI callback, SignIn signIn) throws SignInFailed, BrokerUnreachable {
-        AuthenticationResponse response = parse(callback);
+    public SignedIn finish(String callbackQuery, SignIn signIn) throws SignInFailed, BrokerUnreachable {
+        AuthenticationResponse response = parse(callbackQuery);
         if (!signIn.state().equals(response.getState())) {
             throw new SignInFailed("state_mismatch", null);
         }
@@ -122,7 +123,8 @@ public final class PasserelleClient {
             }
             OIDCTokens tokens = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens();
             IDTokenClaimsSet claims = broker.idTokens.validate(tokens.getIDToken(), signIn.nonce());
-            return new SignedIn(claims.toJSONObject(), tokens.getIDToken(), tokens.getAccessToken(), signIn);
+            return new SignedIn(claims.toJSONObject(), tokens.getIDToken(), tokens.getAccessToken(), signIn,
+                    SignedIn.granted(signIn, tokens.getAccessToken()));
         } catch (IOException e) {
             throw new BrokerUnreachable(e);
         } catch (ParseException e) {
@@ -138,9 +140,9 @@ public final class PasserelleClient {
                 postLogoutRedirectUri, state, List.of(langTag(language))).toURI();
     }
 
-    private static AuthenticationResponse parse(URI callback) throws SignInFailed {
+    private AuthenticationResponse parse(String callbackQuery) throws SignInFailed {
         try {
-            return AuthenticationResponseParser.parse(callback);
+            return AuthenticationResponseParser.parse(redirectUri, URLUtils.parseParameters(callbackQuery));
         } catch (ParseException e) {
             throw new SignInFailed("invalid_request", e.getMessage());
         }

@@ -11,12 +11,21 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 
 /**
  * A person signed in through Passerelle: the validated ID token's claims, the tokens the SP keeps for
- * logout and for the data provider, and what was asked.
+ * logout and for the data provider, what was asked, and which of the data scopes asked for were granted.
  */
-public record SignedIn(Map<String, Object> claims, JWT idToken, AccessToken accessToken, SignIn request) {
+public record SignedIn(Map<String, Object> claims, JWT idToken, AccessToken accessToken, SignIn request, List<String> dataScopes) {
 
     public SignedIn {
         claims = Map.copyOf(claims);
+        dataScopes = List.copyOf(dataScopes);
+    }
+
+    /** The data scopes asked for that the token response says were granted (all of them if it does not say). */
+    static List<String> granted(SignIn request, AccessToken accessToken) {
+        if (accessToken.getScope() == null) {
+            return request.dataScopes();
+        }
+        return request.dataScopes().stream().filter(accessToken.getScope()::contains).toList();
     }
 
     public Optional<String> claim(String name) {

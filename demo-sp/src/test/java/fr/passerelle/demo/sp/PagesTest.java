@@ -24,7 +24,7 @@ class PagesTest {
                 "birthdate", "1985-03-14", "gender", "female", "birthplace", "75056", "birthcountry", "99100",
                 "acr", "eidas1", "amr", List.of("pwd"), "idp", "impots");
         return new SignedIn(claims, new PlainJWT(new JWTClaimsSet.Builder().build()), new BearerAccessToken("at"),
-                SignIn.start("eidas1", dataScopes));
+                SignIn.start("eidas1", dataScopes), dataScopes);
     }
 
     @Test
@@ -97,13 +97,21 @@ class PagesTest {
     void whatTheBrokerSendsIsEscaped() {
         Map<String, Object> claims = Map.of("sub", "x", "given_name", "<script>alert(1)</script>", "family_name", "O'Brien");
         SignedIn person = new SignedIn(claims, new PlainJWT(new JWTClaimsSet.Builder().build()), new BearerAccessToken("at"),
-                SignIn.start("eidas1", List.of()));
+                SignIn.start("eidas1", List.of()), List.of());
 
         String page = new Pages(Language.FR).signedIn(person, Optional.empty(), "tok");
 
         assertFalse(page.contains("<script>"));
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(page.contains("O&#39;Brien"));
+    }
+
+    @Test
+    void onlyTheDataScopesTheTokenResponseGrantsCount() {
+        SignIn asked = SignIn.start("eidas1", List.of("dgfip_rfr", "cnaf_quotient_familial"));
+
+        assertEquals(List.of("dgfip_rfr"), SignedIn.granted(asked, new BearerAccessToken("at", 60, new com.nimbusds.oauth2.sdk.Scope("openid", "dgfip_rfr"))));
+        assertEquals(List.of("dgfip_rfr", "cnaf_quotient_familial"), SignedIn.granted(asked, new BearerAccessToken("at")));
     }
 
     @Test
