@@ -38,7 +38,7 @@ class DemoWalkthroughBrowserTest {
         String dpUrl = "http://127.0.0.1:" + freePort();
         dataProvider = DemoApp.start("passerelle.demo-dp.jar", dpUrl, Map.of(
                 "PASSERELLE_ISSUER", issuer,
-                "PASSERELLE_DEMO_DP_PORT", dpUrl.substring(dpUrl.lastIndexOf(':') + 1)), work.resolve("demo-dp.log"));
+                "PASSERELLE_DP_URL", dpUrl), work.resolve("demo-dp.log"));
         serviceProvider = DemoApp.start("passerelle.demo-sp.jar", PasserelleServerExtension.SP_URL, Map.of(
                 "PASSERELLE_ISSUER", issuer,
                 "PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL,
@@ -155,6 +155,39 @@ class DemoWalkthroughBrowserTest {
             assertEquals("no_such_person", browser.find("#data-error").getAttribute("data-error"),
                     () -> browser.find("#data-error").getText() + "\nDP log:\n" + dataProvider.logText());
             assertTrue(browser.find("#data-error").getText().contains("does not know this person"));
+        }
+    }
+
+    @Test
+    void lucasAsksForBothDataScopesAtSubstantialLevelAndGetsBoth(PasserelleServer server) {
+        try (Chromium browser = Chromium.start(SCREENSHOTS, "lucas", "fr")) {
+            browser.open(serviceProvider.url());
+            browser.waitUntil("the SP's home page", b -> b.has("#sign-in"));
+            browser.click("#level-eidas2");
+            if (!browser.find("#data-dgfip_rfr").isSelected()) {
+                browser.click("#data-dgfip_rfr");
+            }
+            browser.click("#data-cnaf_quotient_familial");
+            browser.click("#sign-in");
+
+            waitForIdpChoice(browser, server, "identite-numerique");
+            chooseIdp(browser, "identite-numerique");
+            browser.waitUntil("the Identité Numérique IdP's login form",
+                    b -> b.url().startsWith(server.realmUrl("idp-identite-numerique")) && b.has("#kc-form-login"));
+            signInAtIdp(browser, "lucas.martin");
+            browser.click("#kc-login");
+            acceptConsentIfAsked(browser, server);
+            browser.waitUntil("Lucas signed in at the SP", b -> b.url().startsWith(serviceProvider.url()) && b.has("#identity"));
+            assertEquals("MARTIN", claim(browser, "family_name"));
+            assertEquals("eidas2", claim(browser, "acr"));
+            assertEquals("identite-numerique", claim(browser, "idp"));
+
+            browser.click("#fetch-data");
+            browser.waitUntil("the data provider's answer", b -> b.has("#data-result") || b.has("#data-error"));
+            browser.screenshot("sp-both-data-scopes");
+            assertFalse(browser.has("#data-error"), () -> "the DP answered an error: " + browser.find("#data-error").getText());
+            assertEquals("14210", browser.find("[data-field=revenu_fiscal_de_reference]").getAttribute("data-value"));
+            assertEquals("830", browser.find("[data-field=quotient_familial]").getAttribute("data-value"));
         }
     }
 

@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Settings (system property, or the environment variable in upper case with underscores):
  * {@code passerelle.issuer} (default {@code http://localhost:8080/realms/passerelle}),
- * {@code passerelle.demo-dp.port} (8082), {@code passerelle.demo-dp.bind-address} (127.0.0.1),
+ * {@code passerelle.dp-url} (this data provider's URL, default {@code http://localhost:8082}),
+ * {@code passerelle.demo-dp.port} (default the port of {@code passerelle.dp-url}), {@code passerelle.demo-dp.bind-address} (127.0.0.1),
  * {@code passerelle.demo-dp.client-id} (demo-dp), {@code passerelle.demo-dp.client-secret} (demo-dp-secret).
  */
 public final class DemoDataProvider implements AutoCloseable {
@@ -49,7 +50,9 @@ public final class DemoDataProvider implements AutoCloseable {
                 stripSlash(settings.get("passerelle.url", "http://localhost:8080")) + "/realms/passerelle"));
         String clientId = settings.get("passerelle.demo-dp.client-id", "demo-dp");
         String secret = settings.get("passerelle.demo-dp.client-secret", "demo-dp-secret");
-        int port = Integer.parseInt(settings.get("passerelle.demo-dp.port", "8082"));
+        URI self = URI.create(settings.get("passerelle.dp-url", "http://localhost:8082"));
+        int port = Integer.parseInt(settings.get("passerelle.demo-dp.port",
+                Integer.toString(self.getPort() > 0 ? self.getPort() : ("https".equals(self.getScheme()) ? 443 : 80))));
         String bind = settings.get("passerelle.demo-dp.bind-address", "127.0.0.1");
 
         // Keycloak's layout; the realm publishes its signing keys there, refreshed when a new key id shows up.
