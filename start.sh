@@ -1,14 +1,34 @@
 #!/usr/bin/env bash
-# Builds the suite, assembles Keycloak with it and starts the whole demo on this machine:
-# the broker and the demo IdP realms (embedded database kept under ./data). Ctrl-C stops everything.
+# Builds the suite, assembles Keycloak with it and starts the three players of the demo on this machine:
+# the broker with the demo IdP realms (embedded database kept under ./data), the demo service provider
+# and the demo data provider. Ctrl-C stops all three.
+#
+# Ports: 8080 (broker), 9000 (broker management), 8081 (demo SP), 8082 (demo DP); to use others, set
+# PASSERELLE_BROKER_PORT, PASSERELLE_MANAGEMENT_PORT, PASSERELLE_SP_PORT, PASSERELLE_DP_PORT. The realm files
+# take these URLs at their first import only: delete ./data after changing a port.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 KEYCLOAK_VERSION=26.7.3
 KC_HOME="$PWD/server/target/keycloak-$KEYCLOAK_VERSION"
 DATA="$PWD/data"
-BROKER_PORT=8080
-MANAGEMENT_PORT=9000
+BROKER_PORT=${PASSERELLE_BROKER_PORT:-8080}
+MANAGEMENT_PORT=${PASSERELLE_MANAGEMENT_PORT:-9000}
+SP_PORT=${PASSERELLE_SP_PORT:-8081}
+DP_PORT=${PASSERELLE_DP_PORT:-8082}
+
+# One set of URLs for all three: the realm files (at first import), the SP and the DP read the same variables.
+export PASSERELLE_URL="http://localhost:$BROKER_PORT"
+export PASSERELLE_SP_URL="http://localhost:$SP_PORT"
+export PASSERELLE_DP_URL="http://localhost:$DP_PORT"
+export PASSERELLE_ISSUER="$PASSERELLE_URL/realms/passerelle"
+
+for port in "$BROKER_PORT" "$MANAGEMENT_PORT" "$SP_PORT" "$DP_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is already in use on this machine; stop what uses it or choose other ports (see the top of $0)." >&2
+    exit 1
+  fi
+done
 
 echo "Building Passerelle and assembling Keycloak $KEYCLOAK_VERSION (first run downloads dependencies)..."
 mvn -B -q -ntp -DskipTests package
@@ -25,40 +45,68 @@ stop_all() {
   done
   echo "Stopped."
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
 
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "$KC_HOME/bin/kc.sh" start --optimized \
-    --http-enabled=true --http-host=127.0.0.1 --http-port=$BROKER_PORT \
-    --http-management-host=127.0.0.1 --http-management-port=$MANAGEMENT_PORT \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$BROKER_PORT" \
+    --http-management-host=127.0.0.1 --http-management-port="$MANAGEMENT_PORT" \
     --hostname-strict=false --import-realm \
     --db-url="jdbc:h2:file:$DATA/h2/keycloakdb;NON_KEYWORDS=VALUE" \
     >"$DATA/keycloak.log" 2>&1 &
 pids+=($!)
-echo "Keycloak is starting (log: data/keycloak.log)..."
+java -Xmx128m -jar demo-dp/target/passerelle-demo-dp.jar >"$DATA/demo-dp.log" 2>&1 &
+pids+=($!)
+java -Xmx128m -jar demo-sp/target/passerelle-demo-sp.jar >"$DATA/demo-sp.log" 2>&1 &
+pids+=($!)
+names=("Keycloak (log: data/keycloak.log)" "the demo DP (log: data/demo-dp.log)" "the demo SP (log: data/demo-sp.log)")
+logs=("$DATA/keycloak.log" "$DATA/demo-dp.log" "$DATA/demo-sp.log")
+echo "Starting the broker, the demo SP and the demo DP (logs under data/)..."
+
+all_alive() {
+  for pid in "${pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || return 1
+  done
+}
+
+ready() {
+  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1 \
+    && curl -fs "http://127.0.0.1:$SP_PORT/health" >/dev/null 2>&1 \
+    && curl -fs "http://127.0.0.1:$DP_PORT/health" >/dev/null 2>&1
+}
 
 for _ in $(seq 1 180); do
-  if curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1; then
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      echo "${names[$i]} stopped before it was ready:" >&2
+      tail -20 "${logs[$i]}" >&2
+      exit 1
+    fi
+  done
+  if ready; then
     cat <<MSG
 
-Passerelle is running.
-  Broker (realm passerelle):  http://localhost:$BROKER_PORT/realms/passerelle/.well-known/openid-configuration
-  Admin console:              http://localhost:$BROKER_PORT/admin/  (demo admin: admin / admin)
-  Demo IdP realms:            idp-impots, idp-identite-numerique (OIDC), idp-eidas (SAML); demo password: demo
-  Try a login as a service provider would send it:
-    http://localhost:$BROKER_PORT/realms/passerelle/protocol/openid-connect/auth?client_id=demo-sp-public&redirect_uri=http://localhost:8081/callback&response_type=code&scope=openid%20profile%20birth&state=demo-state&nonce=demo-nonce&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256
+Passerelle is running: three players on this machine (demo data, password of every demo account: demo).
+  Start here, the demo service provider:  $PASSERELLE_SP_URL
+  Demo data provider (API):               $PASSERELLE_DP_URL/api/data
+  Broker (realm passerelle):              $PASSERELLE_URL/realms/passerelle/.well-known/openid-configuration
+  Admin console:                          $PASSERELLE_URL/admin/  (demo admin: admin / admin)
+  Demo IdP realms:                        idp-impots, idp-identite-numerique (OIDC), idp-eidas (SAML)
+  Walkthrough: README.md, section "Walk through the demo".
 
-Press Ctrl-C to stop.
+Press Ctrl-C to stop all three.
 MSG
-    wait "${pids[0]}"
-    exit 0
-  fi
-  if ! kill -0 "${pids[0]}" 2>/dev/null; then
-    echo "Keycloak stopped before it was ready; see data/keycloak.log" >&2
-    tail -20 "$DATA/keycloak.log" >&2
+    # Until Ctrl-C or one of them stops; either way the trap stops the others.
+    while all_alive; do
+      sleep 1
+    done
+    for i in "${!pids[@]}"; do
+      kill -0 "${pids[$i]}" 2>/dev/null || echo "${names[$i]} stopped." >&2
+    done
     exit 1
   fi
   sleep 1
 done
-echo "Keycloak not ready after 180 s; see data/keycloak.log" >&2
+echo "Not ready after 180 s; see the logs under data/" >&2
 exit 1

@@ -1,5 +1,9 @@
 package fr.passerelle.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class PasserelleServerExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PasserelleServerExtension.class);
+
+    /**
+     * The demo SP's URL for this run: a free loopback port, chosen before the server starts so that the
+     * shipped realm's redirect URIs ({@code PASSERELLE_SP_URL}) name it. Tests that play the SP over HTTP
+     * use it as their redirect URI; the browser tests run the real demo SP there.
+     */
+    public static final String SP_URL = "http://localhost:" + freePort();
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -34,7 +45,15 @@ public final class PasserelleServerExtension implements ParameterResolver {
     private static PasserelleServer startFromBuild() {
         Path assembled = Path.of(required("passerelle.server.home"));
         Path work = Path.of(required("passerelle.work.dir"));
-        return PasserelleServer.start(assembled, work, Map.of(), List.of());
+        return PasserelleServer.start(assembled, work, Map.of("PASSERELLE_SP_URL", SP_URL), List.of());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String required(String property) {

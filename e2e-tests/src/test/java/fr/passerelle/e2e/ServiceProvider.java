@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The back end of a service provider registered at the broker: builds authorization requests and redeems codes. */
 public final class ServiceProvider {
 
-    public static final String REDIRECT_URI = "http://localhost:8081/callback";
+    public static final String REDIRECT_URI = PasserelleServerExtension.SP_URL + "/callback";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final PasserelleServer server;

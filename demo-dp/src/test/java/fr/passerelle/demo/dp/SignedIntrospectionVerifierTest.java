@@ -1,0 +1,113 @@
+package fr.passerelle.demo.dp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import fr.passerelle.demo.dp.SignedIntrospectionVerifier.UnverifiableAnswer;
+
+class SignedIntrospectionVerifierTest {
+
+    private static final String ISSUER = "http://127.0.0.1:8080/realms/passerelle";
+    private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
+
+    private final ECKey brokerKey = generate("broker");
+    private final ECKey otherKey = generate("broker");
+    private final SignedIntrospectionVerifier verifier = new SignedIntrospectionVerifier(
+            new ImmutableJWKSet<>(new JWKSet(brokerKey.toPublicJWK())), ISSUER, "demo-dp", Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static final Map<String, Object> MARIE_TOKEN = Map.of(
+            "active", true, "aud", "demo-sp", "client_name", "Ville de démo", "sub", "abc-v1", "acr", "eidas1",
+            "scope", List.of("dgfip_rfr"),
+            "identity", Map.of("given_name", "Marie Éloïse", "family_name", "DUPONT", "birthdate", "1985-03-14",
+                    "gender", "female", "birthplace", "75056", "birthcountry", "99100"));
+
+    @Test
+    void anAnswerSignedByTheBrokerForThisProviderIsBelieved() throws Exception {
+        TokenIntrospection token = verifier.verify(sign(brokerKey, ISSUER, "demo-dp", NOW, MARIE_TOKEN));
+
+        assertTrue(token.active());
+        assertEquals("demo-sp", token.client());
+        assertEquals(Set.of("dgfip_rfr"), token.scopes());
+        assertEquals("DUPONT", token.identity().orElseThrow().familyName());
+    }
+
+    @Test
+    void anInactiveSignedAnswerIsInactive() throws Exception {
+        assertFalse(verifier.verify(sign(brokerKey, ISSUER, "demo-dp", NOW, Map.of("active", false))).active());
+    }
+
+    @Test
+    void anAnswerSignedByAnotherKeyIsRefused() {
+        assertThrows(UnverifiableAnswer.class, () -> verifier.verify(sign(otherKey, ISSUER, "demo-dp", NOW, MARIE_TOKEN)));
+    }
+
+    @Test
+    void anAnswerFromAnotherIssuerIsRefused() {
+        assertThrows(UnverifiableAnswer.class,
+                () -> verifier.verify(sign(brokerKey, "http://127.0.0.1:8080/realms/idp-impots", "demo-dp", NOW, MARIE_TOKEN)));
+    }
+
+    @Test
+    void anAnswerMeantForAnotherProviderIsRefused() {
+        assertThrows(UnverifiableAnswer.class, () -> verifier.verify(sign(brokerKey, ISSUER, "demo-dp-2", NOW, MARIE_TOKEN)));
+    }
+
+    @Test
+    void anOldAnswerIsRefused() {
+        assertThrows(UnverifiableAnswer.class,
+                () -> verifier.verify(sign(brokerKey, ISSUER, "demo-dp", NOW.minusSeconds(3600), MARIE_TOKEN)));
+    }
+
+    @Test
+    void anUnsignedOrGarbledAnswerIsRefused() {
+        assertThrows(UnverifiableAnswer.class, () -> verifier.verify("{\"active\":true}"));
+        assertThrows(UnverifiableAnswer.class, () -> verifier.verify("e30.e30."));
+    }
+
+    private static String sign(ECKey key, String issuer, String audience, Instant issuedAt, Map<String, Object> introspection) throws JOSEException {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(issuedAt))
+                .claim("token_introspection", introspection)
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(SignedIntrospectionVerifier.INTROSPECTION_JWT)
+                .keyID(key.getKeyID())
+                .build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static ECKey generate(String keyId) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
