@@ -41,7 +41,11 @@ public final class TraceMapping {
             return List.of(record(named.get(), observed));
         }
         String type = observed.type();
-        if (IDP_RETURN_ERRORS.contains(type)) {
+        // Keycloak also reports a post-broker-login flow that an authenticator failed as IDENTITY_PROVIDER_POST_LOGIN
+        // (it sends the event after the flow whatever its outcome): the refusing authenticator names its reason.
+        boolean refused = IDP_RETURN_ERRORS.contains(type)
+                || type.equals("IDENTITY_PROVIDER_POST_LOGIN") && observed.detail(REASON_DETAIL) != null;
+        if (refused) {
             TraceEvent refusal = reason(observed) != null && reason(observed).startsWith(LEVEL_REFUSAL_PREFIX)
                     ? TraceEvent.LEVEL_INSUFFICIENT : TraceEvent.IDENTITY_REFUSED;
             return List.of(record(TraceEvent.IDP_RETURNED, observed).withReason(null), record(refusal, observed));

@@ -81,6 +81,18 @@ class TraceMappingTest {
     }
 
     @Test
+    void aPostBrokerLoginThatAnAuthenticatorRefusedIsARefusalWithItsReason() {
+        ObservedEvent blocked = new ObservedEvent("IDENTITY_PROVIDER_POST_LOGIN", null,
+                Map.of(TraceMapping.REASON_DETAIL, "idp_blocked", "identity_provider", "impots"), "demo-sp", null, T, MARIE);
+
+        List<TraceRecord> traces = TraceMapping.traces(blocked);
+
+        assertEquals(List.of(TraceEvent.IDP_RETURNED, TraceEvent.IDENTITY_REFUSED), events(traces));
+        assertEquals("idp_blocked", traces.get(1).reason());
+        assertNull(traces.get(0).reason());
+    }
+
+    @Test
     void aLevelRefusalIsLevelInsufficient() {
         ObservedEvent refused = new ObservedEvent("IDENTITY_PROVIDER_POST_LOGIN_ERROR", "loa-insufficient", Map.of(), "demo-sp", null, T, null);
 
