@@ -53,14 +53,37 @@ public final class PasserelleServer implements AutoCloseable {
      * stages the shipped realms, starts it and waits until it is ready.
      */
     public static PasserelleServer start(Path assembled, Path workDir, Map<String, String> extraEnv, List<String> extraArgs) {
+        Path home = workDir.resolve("keycloak-e2e");
+        List<String> db = List.of("--db-url=jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE");
+        return launch(assembled, home, workDir.resolve("keycloak-e2e.log"), null, db, extraEnv, extraArgs);
+    }
+
+    /**
+     * The same server on a PostgreSQL database: a copy of the assembled distribution rebuilt with the same
+     * build options but {@code --db=postgres} (the build rewrites {@code lib/quarkus}, so the copy owns its
+     * {@code lib/} files instead of sharing them by hard link).
+     */
+    public static PasserelleServer startOnPostgres(Path assembled, Path workDir, String buildOptions, String jdbcUrl, String user, String password) {
+        Path home = workDir.resolve("keycloak-e2e-postgres");
+        List<String> build = new ArrayList<>();
+        for (String option : buildOptions.trim().split("\\s+")) {
+            build.add(option.startsWith("--db=") ? "--db=postgres" : option);
+        }
+        List<String> db = List.of("--db-url=" + jdbcUrl, "--db-username=" + user, "--db-password=" + password);
+        return launch(assembled, home, workDir.resolve("keycloak-e2e-postgres.log"), build, db, Map.of(), List.of());
+    }
+
+    private static PasserelleServer launch(Path assembled, Path home, Path log, List<String> rebuildOptions, List<String> dbArgs,
+                                           Map<String, String> extraEnv, List<String> extraArgs) {
         if (!Files.isRegularFile(assembled.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No assembled server at " + assembled + ": run the build (mvn verify) from the project root");
         }
         try {
-            Path home = workDir.resolve("keycloak-e2e");
             deleteTree(home);
-            linkTree(assembled, home);
-            Path log = workDir.resolve("keycloak-e2e.log");
+            linkTree(assembled, home, rebuildOptions != null);
+            if (rebuildOptions != null) {
+                rebuild(home, log, rebuildOptions);
+            }
             int httpPort = freePort();
             int managementPort = freePort();
             String baseUrl = "http://127.0.0.1:" + httpPort;
@@ -70,13 +93,13 @@ public final class PasserelleServer implements AutoCloseable {
                     "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
                     "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
                     "--hostname-strict=false", "--import-realm",
-                    "--db-url=jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE",
                     "--log-level=INFO,fr.passerelle:DEBUG"));
+            command.addAll(dbArgs);
             command.addAll(extraArgs);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(rebuildOptions == null ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().put("PASSERELLE_URL", baseUrl);
@@ -89,6 +112,23 @@ public final class PasserelleServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void rebuild(Path home, Path log, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(options);
+        Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("kc.sh build " + options + " failed; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            build.destroyForcibly();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -188,8 +228,11 @@ public final class PasserelleServer implements AutoCloseable {
         }
     }
 
-    /** Mirrors the assembled server with hard links, except its database, which each run starts afresh. */
-    private static void linkTree(Path from, Path to) throws IOException {
+    /**
+     * Mirrors the assembled server with hard links, except its database, which each run starts afresh, and,
+     * when the copy is to be rebuilt, its {@code lib/} files (the big dependency jars of {@code lib/lib} stay links).
+     */
+    private static void linkTree(Path from, Path to, boolean ownLib) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -204,7 +247,9 @@ public final class PasserelleServer implements AutoCloseable {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path target = to.resolve(from.relativize(file).toString());
-                if (file.getFileName().toString().endsWith(".sh") || file.startsWith(from.resolve("data"))) {
+                boolean rebuilt = ownLib && (file.startsWith(from.resolve("lib")) && !file.startsWith(from.resolve("lib/lib"))
+                        || file.startsWith(from.resolve("conf")));
+                if (file.getFileName().toString().endsWith(".sh") || file.startsWith(from.resolve("data")) || rebuilt) {
                     Files.copy(file, target);
                 } else {
                     Files.createLink(target, file);
