@@ -91,6 +91,11 @@ public final class AdminApi {
         return exchange(request);
     }
 
+    /** An access token of the master realm: for tests that need a valid token from another realm. */
+    public String accessToken() {
+        return token();
+    }
+
     private synchronized String token() {
         if (Instant.now().isAfter(tokenExpiry)) {
             String form = "grant_type=password&client_id=admin-cli&username=" + enc(username) + "&password=" + enc(password);

@@ -69,6 +69,14 @@ public final class Browser {
         return open(page.uri().resolve(link.attr("href")).toString());
     }
 
+    /** Posts form fields to a URL, as a crafted request would, then follows. */
+    public Page post(String url, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return follow(request("POST", URI.create(url), body));
+    }
+
     public List<String> cookieNames() {
         return cookies.stream().map(c -> c.cookie.getName()).toList();
     }

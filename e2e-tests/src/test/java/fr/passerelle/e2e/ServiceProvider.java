@@ -140,6 +140,32 @@ public final class ServiceProvider {
         return post(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token", body);
     }
 
+    /** Back-channel logout of the session behind a refresh token (RP-initiated logout without a browser). */
+    public void logout(String refreshToken) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("client_id", clientId);
+        if (secret != null) {
+            body.put("client_secret", secret);
+        }
+        body.put("refresh_token", refreshToken);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(brokerUrl + "/realms/" + realm + "/protocol/openid-connect/logout"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(body)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new AssertionError("logout -> " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode post(String url, Map<String, String> body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))

@@ -1,0 +1,145 @@
+package fr.passerelle.loa.keycloak;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticationFlowException;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.saml.SAMLEndpoint;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.LoginActionsService;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import fr.passerelle.loa.Accepted;
+import fr.passerelle.loa.IdpLevelPolicy;
+import fr.passerelle.loa.LevelJudge;
+import fr.passerelle.loa.LevelRefusal;
+import fr.passerelle.loa.LevelVerdict;
+import fr.passerelle.loa.Refused;
+import fr.passerelle.loa.RequestedLevel;
+
+/**
+ * In the post-broker-login flow of every IdP: judges the level the IdP came back with and either
+ * records it as the level of this login, or sends the person back to the IdP choice.
+ */
+public class EidasLevelAuthenticator implements Authenticator {
+
+    static final String EVENT_DETAIL_LEVEL = "passerelle_level";
+    static final String EVENT_DETAIL_REFUSAL = "passerelle_refusal";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        SerializedBrokeredIdentityContext brokered = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
+                authSession, PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
+        if (brokered == null) {
+            throw new AuthenticationFlowException("passerelle-eidas-level runs only in a post-broker-login flow",
+                    AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
+        }
+        IdentityProviderModel idp = context.getSession().identityProviders().getByAlias(brokered.getIdentityProviderId());
+        IdpLevelPolicy policy;
+        try {
+            policy = LevelSettings.policyOf(idp);
+        } catch (IllegalArgumentException e) {
+            LevelSettings.LOG.errorf("Identity provider %s has invalid level settings: %s", idp.getAlias(), e.getMessage());
+            throw new AuthenticationFlowException("invalid level settings", AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
+        }
+        RequestedLevel requested = LevelSettings.requestedLevel(authSession);
+        List<String> upstream = upstreamValues(brokered.getContextData());
+        LevelVerdict verdict = LevelJudge.judge(policy, requested.level(), upstream);
+
+        if (verdict instanceof Accepted accepted) {
+            accept(context, idp, accepted);
+        } else if (verdict instanceof Refused refused) {
+            refuse(context, idp, refused.reason());
+        }
+    }
+
+    private static List<String> upstreamValues(Map<String, SerializedBrokeredIdentityContext.ContextDataEntry> data) {
+        SerializedBrokeredIdentityContext.ContextDataEntry idToken = data.get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
+        if (idToken != null) {
+            return UpstreamLevelValues.fromSerializedIdToken(idToken.getData());
+        }
+        SerializedBrokeredIdentityContext.ContextDataEntry authnStatement = data.get(SAMLEndpoint.SAML_AUTHN_STATEMENT);
+        if (authnStatement != null) {
+            return UpstreamLevelValues.fromAuthnStatementXml(authnStatement.getData());
+        }
+        return List.of();
+    }
+
+    private static void accept(AuthenticationFlowContext context, IdentityProviderModel idp, Accepted accepted) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        new AcrStore(context.getSession(), authSession).setLevelAuthenticated(accepted.level().loa());
+        authSession.setUserSessionNote(PasserelleKeys.SESSION_LEVEL_NOTE, accepted.level().acr());
+        AmrClaim.toJsonArray(idp.getConfig().get(PasserelleKeys.IDP_AMR))
+                .ifPresent(amr -> authSession.setUserSessionNote(PasserelleKeys.AMR_NOTE, amr));
+        if (accepted.capped()) {
+            LevelSettings.LOG.infof("Identity provider %s claimed more than its ceiling; login kept at %s",
+                    idp.getAlias(), accepted.level().acr());
+        }
+        context.getEvent().detail(EVENT_DETAIL_LEVEL, accepted.level().acr());
+        context.success();
+    }
+
+    // Back to the start of the browser flow, where the IdP choice shows why and lets the person
+    // pick another IdP: the same authentication session goes on, so the SP's request is kept.
+    private static void refuse(AuthenticationFlowContext context, IdentityProviderModel idp, LevelRefusal reason) {
+        LevelSettings.LOG.infof("Login through identity provider %s refused: %s", idp.getAlias(), reason.code());
+        context.getEvent().clone()
+                .event(EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR)
+                .detail(Details.IDENTITY_PROVIDER, idp.getAlias())
+                .detail(EVENT_DETAIL_REFUSAL, reason.code())
+                .error(reason.code());
+
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        AuthenticationProcessor.resetFlow(authSession, LoginActionsService.AUTHENTICATE_PATH);
+        authSession.setAuthNote(PasserelleKeys.REFUSAL_NOTE, reason.code() + " " + idp.getAlias());
+        URI choice = LoginActionsService.loginActionsBaseUrl(context.getUriInfo())
+                .path(LoginActionsService.AUTHENTICATE_PATH)
+                .queryParam(Constants.CLIENT_ID, authSession.getClient().getClientId())
+                .queryParam(Constants.TAB_ID, authSession.getTabId())
+                .queryParam(Constants.CLIENT_DATA, AuthenticationProcessor.getClientData(session, authSession))
+                .build(realm.getName());
+        context.forceChallenge(Response.status(Response.Status.FOUND).location(choice).build());
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

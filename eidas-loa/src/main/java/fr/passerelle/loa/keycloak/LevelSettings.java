@@ -1,0 +1,105 @@
+package fr.passerelle.loa.keycloak;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderQuery;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import fr.passerelle.loa.EidasLevel;
+import fr.passerelle.loa.IdpEntry;
+import fr.passerelle.loa.IdpLevelPolicy;
+import fr.passerelle.loa.LevelRequestParser;
+import fr.passerelle.loa.RequestedLevel;
+import fr.passerelle.loa.SpIdpRules;
+import fr.passerelle.loa.SsoPolicy;
+
+/** Reads the level settings of the realm, its clients and identity providers into the domain core. */
+final class LevelSettings {
+
+    static final Logger LOG = Logger.getLogger("fr.passerelle.loa");
+
+    // An IdP nobody configured is trusted for the lowest level only.
+    private static final String DEFAULT_IDP_LEVELS = EidasLevel.LOW.acr();
+
+    private LevelSettings() {
+    }
+
+    /** @throws IllegalArgumentException when the IdP's level settings are invalid */
+    static IdpLevelPolicy policyOf(IdentityProviderModel idp) {
+        Map<String, String> config = idp.getConfig();
+        String levels = config.get(PasserelleKeys.IDP_LEVELS);
+        return IdpLevelPolicy.parse(levels == null || levels.isBlank() ? DEFAULT_IDP_LEVELS : levels,
+                config.get(PasserelleKeys.IDP_LEVEL_MAPPING), config.get(PasserelleKeys.IDP_MINIMUM_LEVEL));
+    }
+
+    static RequestedLevel requestedLevel(AuthenticationSessionModel authSession) {
+        ClaimsAcr claims = ClaimsAcr.parse(authSession.getClientNote(OIDCLoginProtocol.CLAIMS_PARAM));
+        ClientModel client = authSession.getClient();
+        Optional<EidasLevel> clientDefault = EidasLevel.fromAcr(client.getAttribute(PasserelleKeys.DEFAULT_LEVEL));
+        return LevelRequestParser.resolve(authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM),
+                claims.essential(), claims.voluntary(), clientDefault, platformDefault(authSession.getRealm()));
+    }
+
+    static EidasLevel platformDefault(RealmModel realm) {
+        String configured = realm.getAttribute(PasserelleKeys.DEFAULT_LEVEL);
+        return EidasLevel.fromAcr(configured).orElse(EidasLevel.LOW);
+    }
+
+    static SsoPolicy ssoPolicy(RealmModel realm) {
+        try {
+            return SsoPolicy.parse(realm.getAttribute(PasserelleKeys.SSO_CEILING));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Realm %s: %s; single sign-on uses the default ceiling", realm.getName(), e.getMessage());
+            return new SsoPolicy(SsoPolicy.DEFAULT_CEILING);
+        }
+    }
+
+    static SpIdpRules rulesOf(ClientModel client) {
+        return SpIdpRules.parse(client.getAttribute(PasserelleKeys.CLIENT_IDP_ALLOW),
+                client.getAttribute(PasserelleKeys.CLIENT_IDP_DENY));
+    }
+
+    /**
+     * The IdPs a person may sign in with, in display order. An IdP whose level settings are invalid
+     * is left out, with an error in the log, rather than offered with levels nobody configured.
+     *
+     * @param includeHidden whether IdPs hidden from the page count too, as they do for hints
+     */
+    static List<IdpEntry> entries(KeycloakSession session, boolean includeHidden) {
+        return session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())
+                .filter(IdentityProviderModel::isEnabled)
+                .filter(idp -> !idp.isLinkOnly())
+                .sorted(Comparator.comparing(LevelSettings::guiOrder).thenComparing(IdentityProviderModel::getAlias))
+                .map(idp -> entryOf(idp, includeHidden))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static Optional<IdpEntry> entryOf(IdentityProviderModel idp, boolean includeHidden) {
+        try {
+            boolean hidden = !includeHidden && Boolean.parseBoolean(idp.getConfig().get(PasserelleKeys.IDP_HIDDEN));
+            return Optional.of(new IdpEntry(idp.getAlias(), idp.getDisplayName(), hidden,
+                    idp.getConfig().get(PasserelleKeys.IDP_MAINTENANCE_MESSAGE), policyOf(idp)));
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("Identity provider %s left out of the IdP choice: %s", idp.getAlias(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static int guiOrder(IdentityProviderModel idp) {
+        try {
+            return Integer.parseInt(idp.getConfig().getOrDefault("guiOrder", "").strip());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}
