@@ -45,20 +45,18 @@ final class ClusterNode implements AutoCloseable {
     private final Path log;
     private final int httpPort;
     private final int managementPort;
-    private final int clusterPort;
     private final List<String> command;
     private final Map<String, String> environment;
     private Process process;
     private long logOffset;
 
-    private ClusterNode(String name, Path home, Path log, int httpPort, int managementPort, int clusterPort,
+    private ClusterNode(String name, Path home, Path log, int httpPort, int managementPort,
                         List<String> command, Map<String, String> environment) {
         this.name = name;
         this.home = home;
         this.log = log;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
-        this.clusterPort = clusterPort;
         this.command = command;
         this.environment = environment;
     }
@@ -119,11 +117,7 @@ final class ClusterNode implements AutoCloseable {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", PasserelleServer.ADMIN_PASSWORD);
         environment.put("PASSERELLE_URL", publicUrl);
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
-        return new ClusterNode(name, home, log, httpPort, managementPort, clusterPort, List.copyOf(command), environment);
-    }
-
-    String name() {
-        return name;
+        return new ClusterNode(name, home, log, httpPort, managementPort, List.copyOf(command), environment);
     }
 
     /** This node's own address, bypassing the load balancer. */
@@ -135,16 +129,8 @@ final class ClusterNode implements AutoCloseable {
         return baseUrl() + "/realms/" + realm;
     }
 
-    String managementUrl() {
+    private String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
-    }
-
-    int clusterPort() {
-        return clusterPort;
-    }
-
-    Path log() {
-        return log;
     }
 
     boolean isAlive() {
@@ -220,7 +206,7 @@ final class ClusterNode implements AutoCloseable {
                 + "; last view: " + lastClusterView() + "; see " + log);
     }
 
-    String logSinceStart() {
+    private String logSinceStart() {
         try {
             byte[] all = Files.readAllBytes(log);
             int from = (int) Math.min(logOffset, all.length);
