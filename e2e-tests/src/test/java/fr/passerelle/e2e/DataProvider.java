@@ -28,13 +28,20 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 /** A data provider calling the broker's checktoken endpoint, as SPEC §6 describes. */
 public final class DataProvider {
 
-    private final PasserelleServer server;
+    private final String brokerUrl;
+    private final String endpointBaseUrl;
     private final String clientId;
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public DataProvider(PasserelleServer server, String clientId, String secret) {
-        this.server = server;
+        this(server.baseUrl(), server.baseUrl(), clientId, secret);
+    }
+
+    /** A DP that knows the broker by its public URL and sends checktoken to this base URL (in a cluster, one node). */
+    public DataProvider(String brokerUrl, String endpointBaseUrl, String clientId, String secret) {
+        this.brokerUrl = brokerUrl;
+        this.endpointBaseUrl = endpointBaseUrl;
         this.clientId = clientId;
         this.secret = secret;
     }
@@ -44,7 +51,7 @@ public final class DataProvider {
     }
 
     public String endpoint() {
-        return server.realmUrl("passerelle") + "/passerelle/checktoken";
+        return endpointBaseUrl + "/realms/passerelle/passerelle/checktoken";
     }
 
     /** checktoken with client_secret_basic; {@code token} may be null to leave the field out. */
@@ -88,12 +95,12 @@ public final class DataProvider {
             throw new AssertionError("unexpected media type " + response.headers().firstValue("Content-Type"));
         }
         try {
-            JWKSet keys = JWKSet.load(URI.create(server.realmUrl("passerelle") + "/protocol/openid-connect/certs").toURL());
+            JWKSet keys = JWKSet.load(URI.create((brokerUrl + "/realms/passerelle") + "/protocol/openid-connect/certs").toURL());
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("token-introspection+jwt")));
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys)));
             JWTClaimsSet claims = processor.process(response.body(), null);
-            if (!server.realmUrl("passerelle").equals(claims.getIssuer()) || !claims.getAudience().contains(clientId)) {
+            if (!(brokerUrl + "/realms/passerelle").equals(claims.getIssuer()) || !claims.getAudience().contains(clientId)) {
                 throw new AssertionError("checktoken JWT for the wrong party: iss " + claims.getIssuer() + ", aud " + claims.getAudience());
             }
             return claims.getJSONObjectClaim("token_introspection");

@@ -24,14 +24,19 @@ public final class ServiceProvider {
     public static final String REDIRECT_URI = PasserelleServerExtension.SP_URL + "/callback";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final PasserelleServer server;
+    private final String brokerUrl;
     private final String realm;
     private final String clientId;
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ServiceProvider(PasserelleServer server, String realm, String clientId, String secret) {
-        this.server = server;
+        this(server.baseUrl(), realm, clientId, secret);
+    }
+
+    /** An SP that knows the broker by this public URL (in a cluster, the load balancer's). */
+    public ServiceProvider(String brokerUrl, String realm, String clientId, String secret) {
+        this.brokerUrl = brokerUrl;
         this.realm = realm;
         this.clientId = clientId;
         this.secret = secret;
@@ -89,11 +94,16 @@ public final class ServiceProvider {
             params.put("code_challenge", challenge(verifier));
             params.put("code_challenge_method", "S256");
             params.putAll(extra);
-            return server.realmUrl(realm) + "/protocol/openid-connect/auth?" + form(params);
+            return brokerUrl + "/realms/" + realm + "/protocol/openid-connect/auth?" + form(params);
         }
 
         /** Checks the redirect the browser brought back and redeems its code. */
         public Tokens redeem(Page callback) {
+            return redeemAt(brokerUrl, callback);
+        }
+
+        /** Same, with the back-channel call sent to this base URL (in a cluster, one node directly). */
+        public Tokens redeemAt(String baseUrl, Page callback) {
             if (!callback.isClientRedirect()) {
                 throw new AssertionError("Expected a redirect back to " + clientId + ", got " + callback.uri() + ":\n" + callback.text());
             }
@@ -113,9 +123,21 @@ public final class ServiceProvider {
             if (secret != null) {
                 body.put("client_secret", secret);
             }
-            JsonNode response = post(server.realmUrl(realm) + "/protocol/openid-connect/token", body);
-            return new Tokens(server, realm, clientId, nonce, response);
+            JsonNode response = post(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token", body);
+            return new Tokens(brokerUrl, realm, clientId, nonce, response);
         }
+    }
+
+    /** Redeems a refresh token, with the back-channel call sent to this base URL. */
+    public JsonNode refreshAt(String baseUrl, String refreshToken) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", "refresh_token");
+        body.put("refresh_token", refreshToken);
+        body.put("client_id", clientId);
+        if (secret != null) {
+            body.put("client_secret", secret);
+        }
+        return post(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token", body);
     }
 
     /** Back-channel logout of the session behind a refresh token (RP-initiated logout without a browser). */
@@ -126,7 +148,7 @@ public final class ServiceProvider {
             body.put("client_secret", secret);
         }
         body.put("refresh_token", refreshToken);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.realmUrl(realm) + "/protocol/openid-connect/logout"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(brokerUrl + "/realms/" + realm + "/protocol/openid-connect/logout"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(body)))

@@ -19,14 +19,14 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 /** The token response an SP received, with its ID token verified against the broker realm's published keys. */
 public final class Tokens {
 
-    private final PasserelleServer server;
+    private final String brokerUrl;
     private final String realm;
     private final String clientId;
     private final String nonce;
     private final JsonNode response;
 
-    Tokens(PasserelleServer server, String realm, String clientId, String nonce, JsonNode response) {
-        this.server = server;
+    Tokens(String brokerUrl, String realm, String clientId, String nonce, JsonNode response) {
+        this.brokerUrl = brokerUrl;
         this.realm = realm;
         this.clientId = clientId;
         this.nonce = nonce;
@@ -48,11 +48,11 @@ public final class Tokens {
     /** The ID token's claims, after checking signature (ES256, realm JWKS), issuer, audience and nonce. */
     public Map<String, Object> idToken() {
         try {
-            JWKSet keys = JWKSet.load(URI.create(server.realmUrl(realm) + "/protocol/openid-connect/certs").toURL());
+            JWKSet keys = JWKSet.load(URI.create(realmUrl() + "/protocol/openid-connect/certs").toURL());
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys)));
             JWTClaimsSet claims = processor.process(rawIdToken(), null);
-            String issuer = server.realmUrl(realm);
+            String issuer = realmUrl();
             if (!issuer.equals(claims.getIssuer())) {
                 throw new AssertionError("iss " + claims.getIssuer() + " is not " + issuer);
             }
@@ -77,6 +77,10 @@ public final class Tokens {
     }
 
     public JsonNode userinfo() {
-        return Userinfo.fetch(server.realmUrl(realm), accessToken());
+        return Userinfo.fetch(realmUrl(), accessToken());
+    }
+
+    private String realmUrl() {
+        return brokerUrl + "/realms/" + realm;
     }
 }
