@@ -116,6 +116,7 @@ final class ClusterNode implements AutoCloseable {
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", PasserelleServer.ADMIN_USER);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", PasserelleServer.ADMIN_PASSWORD);
         environment.put("PASSERELLE_URL", publicUrl);
+        environment.put("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL);
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
         return new ClusterNode(name, home, log, httpPort, managementPort, List.copyOf(command), environment);
     }

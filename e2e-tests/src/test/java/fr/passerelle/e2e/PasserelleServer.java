@@ -70,7 +70,8 @@ public final class PasserelleServer implements AutoCloseable {
             build.add(option.startsWith("--db=") ? "--db=postgres" : option);
         }
         List<String> db = List.of("--db-url=" + jdbcUrl, "--db-username=" + user, "--db-password=" + password);
-        return launch(assembled, home, workDir.resolve("keycloak-e2e-postgres.log"), build, db, Map.of(), List.of());
+        return launch(assembled, home, workDir.resolve("keycloak-e2e-postgres.log"), build, db,
+                Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL), List.of());
     }
 
     private static PasserelleServer launch(Path assembled, Path home, Path log, List<String> rebuildOptions, List<String> dbArgs,
