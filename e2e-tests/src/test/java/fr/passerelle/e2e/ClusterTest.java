@@ -169,14 +169,19 @@ class ClusterTest {
         assertEquals(Set.of(1), nodes(balancer.takeServed()), "node 1 alone served this login and its consent");
         balancer.alternate();
 
+        int checksBefore = checktokenTraces();
         JsonNode onNode2 = new DataProvider(balancer.baseUrl(), node2.baseUrl(), "demo-dp", "demo-dp-secret").checkTokenJson(fromNode1.accessToken());
         JsonNode onNode1 = new DataProvider(balancer.baseUrl(), node1.baseUrl(), "demo-dp", "demo-dp-secret").checkTokenJson(fromNode1.accessToken());
+        assertEquals(checksBefore + 2, checktokenTraces(), "each node wrote its checktoken trace into the one database");
+        List<String> events = database.column("SELECT DISTINCT event FROM passerelle_trace");
+        assertTrue(events.containsAll(List.of("consent_given", "sp_token")), "node 1's login and consent are traced: " + events);
         assertTrue(onNode2.get("active").asBoolean(), onNode2.toString());
         assertEquals(List.of("dgfip_rfr"), Json.MAPPER.convertValue(onNode2.get("scope"), List.class));
         assertEquals("DUPONT", onNode2.get("identity").get("family_name").asText());
         assertTrue(onNode2.get("sub").asText().matches(SUB_FORMAT));
         assertEquals(onNode1.get("sub"), onNode2.get("sub"), "the DP's sub is the same from both nodes");
         time("checktoken on node 2 for a token of node 1", step);
+        observe("traces: node 1's consent_given and sp_token and one checktoken_ok from each node are rows of the one PASSERELLE_TRACE table");
         observe("checktoken: a token issued by node 1 (after consent to dgfip_rfr on node 1) is active on node 2, "
                 + "scope [dgfip_rfr], DP sub " + abbreviate(onNode2.get("sub").asText()) + " identical on both nodes");
     }
@@ -309,6 +314,10 @@ class ClusterTest {
 
     private static String abbreviate(String sub) {
         return sub.substring(0, 8) + "…" + sub.substring(sub.length() - 4);
+    }
+
+    private static int checktokenTraces() {
+        return Integer.parseInt(database.column("SELECT count(*) FROM passerelle_trace WHERE event = 'checktoken_ok'").get(0));
     }
 
     private static void time(String what, Instant since) {
