@@ -4,6 +4,7 @@
     <#if section = "header">
         ${msg("passerelleConsentTitle", passerelleConsent.sp)}
     <#elseif section = "form">
+    <link rel="stylesheet" href="${url.resourcesPath}/css/passerelle.css"/>
     <div id="passerelle-consent" class="${properties.kcContentWrapperClass!}">
         <p>${msg("passerelleConsentIntro", passerelleConsent.sp)}</p>
         <#if passerelleConsent.identity?has_content>

@@ -3,6 +3,7 @@
     <#if section = "header">
         ${msg("passerelleErrorTitle")}
     <#elseif section = "form">
+    <link rel="stylesheet" href="${url.resourcesPath}/css/passerelle.css"/>
     <div id="passerelle-error" class="${properties.kcContentWrapperClass!}" role="alert">
         <p id="passerelle-error-sentence">${msg("passerelle.error." + passerelleErrorCode, passerelleIdp)}</p>
         <dl>
