@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 
 /** SPEC §6 end to end: data scopes, the consent page, and checktoken for data providers. */
 @ExtendWith(PasserelleServerExtension.class)
@@ -144,6 +155,41 @@ class DataExchangeTest {
         HttpResponse<String> noToken = DataProvider.demoDp(server).checkToken(null, "application/json");
         assertEquals(400, noToken.statusCode());
         assertEquals("invalid_request", Json.parse(noToken.body()).get("error").asText());
+    }
+
+    @Test
+    void aDataProviderWithARegisteredEncryptionKeyGetsTheSignedAnswerEncryptedToIt(PasserelleServer server) throws Exception {
+        RSAKey dpKey = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA_OAEP_256).keyID("demo-dp-2-enc").generate();
+        AdminApi admin = server.admin();
+        JsonNode dp2 = admin.clientByClientId("passerelle", "demo-dp-2");
+        ObjectNode encrypting = dp2.deepCopy();
+        ObjectNode attributes = (ObjectNode) encrypting.get("attributes");
+        attributes.put("use.jwks.string", "true");
+        attributes.put("jwks.string", new JWKSet(dpKey.toPublicJWK()).toString());
+        attributes.put("passerelle.checktoken.encryption-alg", "RSA-OAEP-256");
+        String path = "/admin/realms/passerelle/clients/" + dp2.get("id").asText();
+        admin.put(path, encrypting);
+        try {
+            ServiceProvider.Authorization authorization = ServiceProvider.demoSp(server).authorize("openid profile");
+            Tokens tokens = authorization.redeem(LoginFlow.signIn(LoginFlow.newBrowser(), authorization, DemoPeople.LUCAS));
+            HttpResponse<String> response = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret").checkToken(tokens.accessToken(), null);
+
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(5, response.body().split("\\.", -1).length, "a JWE in compact form");
+            JWEObject jwe = JWEObject.parse(response.body());
+            assertEquals(JWEAlgorithm.RSA_OAEP_256, jwe.getHeader().getAlgorithm());
+            assertEquals("demo-dp-2-enc", jwe.getHeader().getKeyID());
+            jwe.decrypt(new RSADecrypter(dpKey));
+            SignedJWT signed = jwe.getPayload().toSignedJWT();
+            JWKSet realmKeys = JWKSet.load(URI.create(server.realmUrl("passerelle") + "/protocol/openid-connect/certs").toURL());
+            ECKey signingKey = (ECKey) realmKeys.getKeyByKeyId(signed.getHeader().getKeyID());
+            assertTrue(signed.verify(new ECDSAVerifier(signingKey)), "the decrypted answer is signed by the realm");
+            Map<String, Object> answer = signed.getJWTClaimsSet().getJSONObjectClaim("token_introspection");
+            assertEquals(true, answer.get("active"));
+            assertEquals("demo-dp-2", signed.getJWTClaimsSet().getAudience().get(0));
+        } finally {
+            admin.put(path, dp2);
+        }
     }
 
     private static void assertInactive(JsonNode answer) {

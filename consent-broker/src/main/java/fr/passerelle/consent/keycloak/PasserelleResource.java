@@ -1,5 +1,6 @@
 package fr.passerelle.consent.keycloak;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+import org.keycloak.crypto.CekManagementProvider;
+import org.keycloak.crypto.ContentEncryptionProvider;
+import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureProvider;
+import org.keycloak.jose.jwe.JWEConstants;
+import org.keycloak.jose.jwe.JWEException;
+import org.keycloak.jose.jwe.alg.JWEAlgorithmProvider;
+import org.keycloak.jose.jwe.enc.JWEEncryptionProvider;
+import org.keycloak.jose.jwk.JWK;
+import org.keycloak.keys.loader.PublicKeyStorageManager;
+import org.keycloak.util.TokenUtil;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -44,6 +55,10 @@ public class PasserelleResource {
 
     static final String EVENT = "passerelle.event";
     static final String JWT_MEDIA_TYPE = "application/token-introspection+jwt";
+    /** On a DP: JWE key management algorithm (e.g. RSA-OAEP-256) to encrypt checktoken answers to its key. */
+    static final String ENCRYPTION_ALG = "passerelle.checktoken.encryption-alg";
+    /** On a DP: JWE content encryption (default A256GCM). */
+    static final String ENCRYPTION_ENC = "passerelle.checktoken.encryption-enc";
     private static final Logger LOG = Logger.getLogger("fr.passerelle.consent");
     private static final List<String> IDENTITY_CLAIMS = List.of(
             PivotField.GIVEN_NAME.claim(), PivotIdentity.GIVEN_NAME_ARRAY_CLAIM, PivotField.FAMILY_NAME.claim(),
@@ -142,9 +157,41 @@ public class PasserelleResource {
             String algorithm = session.tokens().signatureAlgorithm(TokenCategory.ACCESS);
             String jwt = new JWSBuilder().type("token-introspection+jwt").jsonContent(payload)
                     .sign(session.getProvider(SignatureProvider.class, algorithm).signer());
-            return Response.ok(jwt, JWT_MEDIA_TYPE).build();
+            String encryption = dataProvider.getAttribute(ENCRYPTION_ALG);
+            if (encryption == null || encryption.isBlank()) {
+                return Response.ok(jwt, JWT_MEDIA_TYPE).build();
+            }
+            String encrypted = encrypt(dataProvider, jwt, encryption.trim());
+            if (encrypted == null) {
+                LOG.warnf("checktoken: data provider %s asks for %s encryption but has no such encryption key registered",
+                        dataProvider.getClientId(), encryption);
+                return error(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
+                        "No encryption key registered for this data provider (see its keys and " + ENCRYPTION_ALG + ")");
+            }
+            return Response.ok(encrypted, JWT_MEDIA_TYPE).build();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The signed answer nested in a JWE (cty JWT) for the DP's registered encryption key (its JWKS URL or
+     * JWKS string, as for ID token encryption), or null when it has no key for that algorithm.
+     */
+    private String encrypt(ClientModel dataProvider, String signed, String algorithm) {
+        String contentEncryption = dataProvider.getAttribute(ENCRYPTION_ENC);
+        String enc = contentEncryption == null || contentEncryption.isBlank() ? JWEConstants.A256GCM : contentEncryption.trim();
+        KeyWrapper key = PublicKeyStorageManager.getClientPublicKeyWrapper(session, dataProvider, JWK.Use.ENCRYPTION, algorithm);
+        if (key == null) {
+            return null;
+        }
+        JWEAlgorithmProvider keyManagement = session.getProvider(CekManagementProvider.class, algorithm).jweAlgorithmProvider();
+        JWEEncryptionProvider contentCipher = session.getProvider(ContentEncryptionProvider.class, enc).jweEncryptionProvider();
+        try {
+            return TokenUtil.jweKeyEncryptionEncode(key.getPublicKey(), signed.getBytes(StandardCharsets.UTF_8), algorithm, enc,
+                    key.getKid(), keyManagement, contentCipher);
+        } catch (JWEException e) {
+            throw new IllegalStateException("Cannot encrypt the checktoken answer for " + dataProvider.getClientId(), e);
         }
     }
 
