@@ -30,6 +30,7 @@ import fr.passerelle.e2e.DemoPeople;
 import fr.passerelle.e2e.LoginFlow;
 import fr.passerelle.e2e.Page;
 import fr.passerelle.e2e.PasserelleServer;
+import fr.passerelle.e2e.PasserelleServerExtension;
 import fr.passerelle.e2e.ServiceProvider;
 
 /**
@@ -50,7 +51,7 @@ public final class CheckTokenBenchmark {
         int rounds = Integer.getInteger("benchmark.rounds", 3);
         Path results = Path.of(System.getProperty("benchmark.results", "target/benchmarks-results.md"));
         try (PasserelleServer server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")),
-                Path.of(System.getProperty("passerelle.work.dir")), Map.of(), List.of())) {
+                Path.of(System.getProperty("passerelle.work.dir")), Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL), List.of())) {
             new CheckTokenBenchmark().run(server, seconds, threads, rounds, results);
         }
     }

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -218,29 +215,10 @@ final class ClusterNode implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create(managementUrl() + "/health/ready");
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
+        if (!PasserelleServer.waitUntilReady(name, process, URI.create(managementUrl() + "/health/ready"), log, READY_TIMEOUT)) {
+            close();
+            throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT + "; see " + log);
         }
-        close();
-        throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT + "; see " + log);
     }
 
     /** Stops the node (and anything it started) by its process id. */

@@ -166,18 +166,28 @@ public final class PasserelleServer implements AutoCloseable {
     }
 
     private void awaitReady() {
+        if (!waitUntilReady("Keycloak", process, URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), log, READY_TIMEOUT)) {
+            close();
+            throw new IllegalStateException("Keycloak not ready after " + READY_TIMEOUT + "; see " + log);
+        }
+    }
+
+    /**
+     * Polls a Keycloak process's readiness endpoint until it answers 200 (true) or the time is up (false);
+     * fails at once when the process has exited.
+     */
+    static boolean waitUntilReady(String name, Process process, URI ready, Path log, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before it was ready; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see " + log);
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return;
+                    return true;
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -187,8 +197,7 @@ public final class PasserelleServer implements AutoCloseable {
             }
             sleep(500);
         }
-        close();
-        throw new IllegalStateException("Keycloak not ready after " + READY_TIMEOUT + "; see " + log);
+        return false;
     }
 
     /** Stops the server process (and anything it started) by its id. */
