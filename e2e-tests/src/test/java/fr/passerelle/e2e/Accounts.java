@@ -35,6 +35,14 @@ final class Accounts {
                 sent.put(PivotField.BIRTHPLACE, "2A004");
                 sent.put(PivotField.BIRTHCOUNTRY, "99100");
             }
+            case LUCAS -> {
+                sent.put(PivotField.GIVEN_NAME, "Lucas");
+                sent.put(PivotField.FAMILY_NAME, "MARTIN");
+                sent.put(PivotField.BIRTHDATE, "2001-11-30");
+                sent.put(PivotField.GENDER, "male");
+                sent.put(PivotField.BIRTHPLACE, "69123");
+                sent.put(PivotField.BIRTHCOUNTRY, "99100");
+            }
             default -> throw new IllegalArgumentException("No pivot data written down for " + person);
         }
         PivotIdentityValidator.Result result = PivotIdentityValidator.validate(

@@ -1,6 +1,7 @@
 package fr.passerelle.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,8 @@ class LevelOfAssuranceTest {
 
     @Test
     void anIdpAnsweringBelowTheRequestIsRefusedWithABannerAndAnotherIdpCanBePicked(PasserelleServer server) {
+        String lucasKey = Accounts.identityKeyOf(DemoPeople.LUCAS);
+        Accounts.deleteAccountWithKey(server.admin(), lucasKey);
         try (DemoIdpUsers.Restore restore = DemoIdpUsers.setAttribute(server, "idp-identite-numerique", "lucas.martin", "acr", "eidas1")) {
             ServiceProvider.Authorization authorization = ServiceProvider.demoSp(server).authorize("openid").with("acr_values", "eidas2");
             Browser browser = LoginFlow.newBrowser();
@@ -69,6 +72,8 @@ class LevelOfAssuranceTest {
             Page back = LoginFlow.signInAtIdp(browser, LoginFlow.chooseIdp(browser, choice, "identite-numerique"), "lucas.martin", DemoPeople.PASSWORD);
 
             assertRefusedOnChoicePage(back, "loa-insufficient", "Identité Numérique");
+            assertNull(server.admin().findUserByAttribute("passerelle", "passerelle.identity-key", lucasKey),
+                    "a first login refused for its level leaves no account and no link behind");
             Page callback = LoginFlow.signInAtIdp(browser, LoginFlow.chooseIdp(browser, back, "eidas"), "elena.garcia", DemoPeople.PASSWORD);
             assertEquals("eidas2", authorization.redeem(callback).idToken().get("acr"));
         }

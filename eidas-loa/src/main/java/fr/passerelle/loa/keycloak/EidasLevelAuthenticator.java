@@ -53,6 +53,17 @@ public class EidasLevelAuthenticator implements Authenticator {
                     AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
         }
         IdentityProviderModel idp = context.getSession().identityProviders().getByAlias(brokered.getIdentityProviderId());
+        LevelVerdict verdict = judge(idp, authSession, upstreamValues(brokered.getContextData()));
+
+        if (verdict instanceof Accepted accepted) {
+            accept(context, idp, accepted);
+        } else if (verdict instanceof Refused refused) {
+            refuse(context, idp, refused.reason());
+        }
+    }
+
+    /** The verdict on what an IdP came back with, for the level this login asks. */
+    static LevelVerdict judge(IdentityProviderModel idp, AuthenticationSessionModel authSession, List<String> upstream) {
         IdpLevelPolicy policy;
         try {
             policy = LevelSettings.policyOf(idp);
@@ -61,14 +72,7 @@ public class EidasLevelAuthenticator implements Authenticator {
             throw new AuthenticationFlowException("invalid level settings", AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
         }
         RequestedLevel requested = LevelSettings.requestedLevel(authSession);
-        List<String> upstream = upstreamValues(brokered.getContextData());
-        LevelVerdict verdict = LevelJudge.judge(policy, requested.level(), upstream);
-
-        if (verdict instanceof Accepted accepted) {
-            accept(context, idp, accepted);
-        } else if (verdict instanceof Refused refused) {
-            refuse(context, idp, refused.reason());
-        }
+        return LevelJudge.judge(policy, requested.level(), upstream);
     }
 
     private static List<String> upstreamValues(Map<String, SerializedBrokeredIdentityContext.ContextDataEntry> data) {
@@ -107,18 +111,21 @@ public class EidasLevelAuthenticator implements Authenticator {
                 .detail(EVENT_DETAIL_REFUSAL, reason.code())
                 .error(reason.code());
 
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        context.forceChallenge(backToChoice(context.getSession(), context.getAuthenticationSession(), idp, reason));
+    }
+
+    /** Restarts the browser flow of this authentication session at the IdP choice, with the refusal to show. */
+    static Response backToChoice(KeycloakSession session, AuthenticationSessionModel authSession, IdentityProviderModel idp,
+            LevelRefusal reason) {
         AuthenticationProcessor.resetFlow(authSession, LoginActionsService.AUTHENTICATE_PATH);
         authSession.setAuthNote(PasserelleKeys.REFUSAL_NOTE, reason.code() + " " + idp.getAlias());
-        URI choice = LoginActionsService.loginActionsBaseUrl(context.getUriInfo())
+        URI choice = LoginActionsService.loginActionsBaseUrl(session.getContext().getUri())
                 .path(LoginActionsService.AUTHENTICATE_PATH)
                 .queryParam(Constants.CLIENT_ID, authSession.getClient().getClientId())
                 .queryParam(Constants.TAB_ID, authSession.getTabId())
                 .queryParam(Constants.CLIENT_DATA, AuthenticationProcessor.getClientData(session, authSession))
-                .build(realm.getName());
-        context.forceChallenge(Response.status(Response.Status.FOUND).location(choice).build());
+                .build(authSession.getRealm().getName());
+        return Response.status(Response.Status.FOUND).location(choice).build();
     }
 
     @Override
