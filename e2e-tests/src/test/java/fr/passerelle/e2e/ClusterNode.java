@@ -6,12 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +62,7 @@ final class ClusterNode implements AutoCloseable {
      */
     static Path buildDistribution(Path assembled, Path target, Path options, Path buildLog) throws IOException, InterruptedException {
         PasserelleServer.deleteTree(target);
-        copyTree(assembled, target);
+        PasserelleServer.linkTree(assembled, target, true);
         Files.copy(options, target.resolve("conf/keycloak.conf"), StandardCopyOption.REPLACE_EXISTING);
         Process build = new ProcessBuilder("bash", target.resolve("bin/kc.sh").toString(), "build")
                 .directory(target.toFile())
@@ -87,7 +84,7 @@ final class ClusterNode implements AutoCloseable {
                                boolean importRealms) throws IOException {
         Path home = workDir.resolve("keycloak-" + name);
         PasserelleServer.deleteTree(home);
-        copyTree(distribution, home);
+        PasserelleServer.linkTree(distribution, home, true);
         Path log = workDir.resolve("keycloak-" + name + ".log");
         Files.deleteIfExists(log);
         int httpPort = PasserelleServer.freePort();
@@ -269,37 +266,5 @@ final class ClusterNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Mirrors a distribution with hard links, except the files a build or a running server writes
-     * ({@code lib/quarkus}, {@code conf}, {@code data}, the scripts), which are copied.
-     */
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Path relative = from.relativize(dir);
-                if (relative.startsWith("data/h2") || relative.startsWith("data/tmp")) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Files.createDirectories(to.resolve(relative.toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path relative = from.relativize(file);
-                Path target = to.resolve(relative.toString());
-                boolean written = relative.startsWith("lib/quarkus") || relative.startsWith("conf") || relative.startsWith("data")
-                        || file.getFileName().toString().endsWith(".sh");
-                if (written) {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                } else {
-                    Files.createLink(target, file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

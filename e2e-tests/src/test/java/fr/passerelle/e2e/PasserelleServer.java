@@ -12,6 +12,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,10 +240,11 @@ public final class PasserelleServer implements AutoCloseable {
     }
 
     /**
-     * Mirrors the assembled server with hard links, except its database, which each run starts afresh, and,
-     * when the copy is to be rebuilt, its {@code lib/} files (the big dependency jars of {@code lib/lib} stay links).
+     * Mirrors a distribution (the assembled server, or a cluster build of it) with hard links, except its database,
+     * which each run starts afresh, the scripts, and, when the copy is to be rebuilt or run from a rebuilt copy, its
+     * {@code lib/} and {@code conf/} files (the big dependency jars of {@code lib/lib} stay links).
      */
-    private static void linkTree(Path from, Path to, boolean ownLib) throws IOException {
+    static void linkTree(Path from, Path to, boolean ownLib) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -260,7 +262,7 @@ public final class PasserelleServer implements AutoCloseable {
                 boolean rebuilt = ownLib && (file.startsWith(from.resolve("lib")) && !file.startsWith(from.resolve("lib/lib"))
                         || file.startsWith(from.resolve("conf")));
                 if (file.getFileName().toString().endsWith(".sh") || file.startsWith(from.resolve("data")) || rebuilt) {
-                    Files.copy(file, target);
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 } else {
                     Files.createLink(target, file);
                 }

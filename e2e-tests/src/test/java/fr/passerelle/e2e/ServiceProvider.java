@@ -114,15 +114,11 @@ public final class ServiceProvider {
             if (!state.equals(params.get("state"))) {
                 throw new AssertionError("state mismatch: " + params);
             }
-            Map<String, String> body = new LinkedHashMap<>();
+            Map<String, String> body = clientCredentials();
             body.put("grant_type", "authorization_code");
             body.put("code", params.get("code"));
             body.put("redirect_uri", REDIRECT_URI);
             body.put("code_verifier", verifier);
-            body.put("client_id", clientId);
-            if (secret != null) {
-                body.put("client_secret", secret);
-            }
             JsonNode response = post(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token", body);
             return new Tokens(brokerUrl, realm, clientId, nonce, response);
         }
@@ -130,43 +126,35 @@ public final class ServiceProvider {
 
     /** Redeems a refresh token, with the back-channel call sent to this base URL. */
     public JsonNode refreshAt(String baseUrl, String refreshToken) {
-        Map<String, String> body = new LinkedHashMap<>();
+        Map<String, String> body = clientCredentials();
         body.put("grant_type", "refresh_token");
         body.put("refresh_token", refreshToken);
-        body.put("client_id", clientId);
-        if (secret != null) {
-            body.put("client_secret", secret);
-        }
         return post(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token", body);
     }
 
     /** Back-channel logout of the session behind a refresh token (RP-initiated logout without a browser). */
     public void logout(String refreshToken) {
+        Map<String, String> body = clientCredentials();
+        body.put("refresh_token", refreshToken);
+        postForm(brokerUrl + "/realms/" + realm + "/protocol/openid-connect/logout", body, 204);
+    }
+
+    JsonNode post(String url, Map<String, String> body) {
+        return Json.parse(postForm(url, body, 200));
+    }
+
+    /** The client's own authentication, first fields of every back-channel call (secret only for a confidential client). */
+    private Map<String, String> clientCredentials() {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("client_id", clientId);
         if (secret != null) {
             body.put("client_secret", secret);
         }
-        body.put("refresh_token", refreshToken);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(brokerUrl + "/realms/" + realm + "/protocol/openid-connect/logout"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(body)))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204) {
-                throw new AssertionError("logout -> " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return body;
     }
 
-    JsonNode post(String url, Map<String, String> body) {
+    /** POSTs a form and returns the body, failing unless the broker answers with the expected status. */
+    private String postForm(String url, Map<String, String> body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -174,10 +162,10 @@ public final class ServiceProvider {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != expectedStatus) {
                 throw new AssertionError("POST " + url + " -> " + response.statusCode() + ": " + response.body());
             }
-            return Json.parse(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
