@@ -46,6 +46,15 @@ public final class LevelRequestParser {
                 .orElseGet(() -> new RequestedLevel(platformDefault, false, RequestedLevel.Source.PLATFORM_DEFAULT));
     }
 
+    /**
+     * Whether an essential {@code acr} request cannot be met at all: it lists values and none of them is a level
+     * this broker knows. OpenID Connect Core 5.5.1.1 makes such a request fail
+     * ({@code unmet_authentication_requirements}) rather than fall back to a default level.
+     */
+    public static boolean essentialUnmet(List<String> essentialClaimsAcr) {
+        return essentialClaimsAcr != null && !essentialClaimsAcr.isEmpty() && lowestKnown(stream(essentialClaimsAcr)).isEmpty();
+    }
+
     // Every value the SP lists is one it accepts, so the lowest is enough: asking more would push
     // the user towards a stronger, rarer means of identification than the SP needs. Unknown values
     // are ignored rather than refused so an SP listing a foreign scheme's acr still gets served.

@@ -4,6 +4,8 @@ import static fr.passerelle.loa.EidasLevel.HIGH;
 import static fr.passerelle.loa.EidasLevel.LOW;
 import static fr.passerelle.loa.EidasLevel.SUBSTANTIAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.loa.RequestedLevel.Source;
 import java.util.List;
@@ -64,6 +66,20 @@ class LevelRequestParserTest {
     void unknownEssentialClaimsAcrFallsThroughToAcrValues() {
         assertEquals(new RequestedLevel(SUBSTANTIAL, false, Source.ACR_VALUES),
                 LevelRequestParser.resolve("eidas2", List.of("urn:unknown"), List.of(), Optional.empty(), LOW));
+    }
+
+    @Test
+    void anEssentialAcrWithOnlyUnknownValuesIsUnmet() {
+        assertTrue(LevelRequestParser.essentialUnmet(List.of("urn:unknown")));
+        assertTrue(LevelRequestParser.essentialUnmet(List.of("urn:unknown", "loa-high", "")));
+    }
+
+    @Test
+    void anEssentialAcrWithOneKnownValueOrNoValueIsMet() {
+        assertFalse(LevelRequestParser.essentialUnmet(List.of("urn:unknown", "eidas2")));
+        assertFalse(LevelRequestParser.essentialUnmet(List.of("EIDAS3")));
+        assertFalse(LevelRequestParser.essentialUnmet(List.of()));
+        assertFalse(LevelRequestParser.essentialUnmet(null));
     }
 
     @Test

@@ -54,6 +54,39 @@ class ShippedRealmsTest {
         assertEquals(Map.of("eidas1", 1, "eidas2", 2, "eidas3", 3), json.convertValue(map, Map.class));
     }
 
+    @Test
+    void everyShippedClientRegistersExactRedirectUris() throws IOException {
+        for (JsonNode realm : realms()) {
+            for (JsonNode client : realm.path("clients")) {
+                List<String> uris = new ArrayList<>();
+                client.path("redirectUris").forEach(uri -> uris.add(uri.asText()));
+                String postLogout = client.path("attributes").path("post.logout.redirect.uris").asText("");
+                uris.addAll(List.of(postLogout.split("##")));
+                for (String uri : uris) {
+                    assertTrue(!uri.contains("*") && !uri.equals("+"),
+                            realm.get("realm").asText() + "/" + client.get("clientId").asText() + " registers a pattern: " + uri);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theBrokerDeclaresItsRequestRulesAsClientPolicies() throws IOException {
+        JsonNode broker = realms().stream().filter(r -> r.get("realm").asText().equals("passerelle")).findFirst().orElseThrow();
+        List<String> executors = new ArrayList<>();
+        broker.path("clientProfiles").path("profiles").forEach(p -> p.path("executors").forEach(e -> executors.add(e.path("executor").asText())));
+        assertTrue(executors.containsAll(List.of("passerelle-state-nonce-enforcer", "passerelle-essential-acr", "pkce-enforcer",
+                "secure-redirect-uris-enforcer")), executors.toString());
+        List<String> policies = new ArrayList<>();
+        broker.path("clientPolicies").path("policies").forEach(p -> {
+            if (p.path("enabled").asBoolean()) {
+                policies.add(p.path("name").asText());
+            }
+        });
+        assertEquals(List.of("passerelle-request-rules", "passerelle-pkce-public-clients", "passerelle-pkce-service-clients",
+                "passerelle-exact-redirect-uris"), policies);
+    }
+
     private void collect(JsonNode node, List<String> found) {
         if (node.isObject()) {
             node.fields().forEachRemaining(field -> {

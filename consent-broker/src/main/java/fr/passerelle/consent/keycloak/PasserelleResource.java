@@ -1,10 +1,10 @@
 package fr.passerelle.consent.keycloak;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -35,6 +35,7 @@ import org.keycloak.jose.jws.JWSBuilder;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.utils.AuthorizeClientUtil;
 import org.keycloak.representations.AccessToken;
@@ -43,11 +44,10 @@ import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.util.JsonSerialization;
 import org.keycloak.TokenCategory;
+import org.keycloak.common.util.SecretGenerator;
 
 import fr.passerelle.consent.CheckTokenAnswer;
 import fr.passerelle.consent.DataScopes;
-import fr.passerelle.pivot.PivotField;
-import fr.passerelle.pivot.PivotIdentity;
 import fr.passerelle.pivot.keycloak.Subjects;
 
 /** {@code /realms/{realm}/passerelle}: the broker's endpoints for data providers. */
@@ -60,10 +60,8 @@ public class PasserelleResource {
     /** On a DP: JWE content encryption (default A256GCM). */
     static final String ENCRYPTION_ENC = "passerelle.checktoken.encryption-enc";
     private static final Logger LOG = Logger.getLogger("fr.passerelle.consent");
-    private static final List<String> IDENTITY_CLAIMS = List.of(
-            PivotField.GIVEN_NAME.claim(), PivotIdentity.GIVEN_NAME_ARRAY_CLAIM, PivotField.FAMILY_NAME.claim(),
-            PivotField.PREFERRED_USERNAME.claim(), PivotField.BIRTHDATE.claim(), PivotField.GENDER.claim(),
-            PivotField.BIRTHPLACE.claim(), PivotField.BIRTHCOUNTRY.claim(), PivotField.PERSON_IDENTIFIER.claim());
+    /** Trace reason of a live token that grants the calling DP none of its data scopes. */
+    static final String NOT_GRANTED = "not_granted_to_data_provider";
 
     private final KeycloakSession session;
 
@@ -73,32 +71,34 @@ public class PasserelleResource {
 
     /**
      * A DP asks whether an SP's access token is good and for whom. The DP authenticates first (any of the
-     * realm's client authenticators); only then is the token looked at, so nothing leaks to strangers.
+     * realm's client authenticators); only then is the token looked at, so nothing leaks to strangers. A caller
+     * that does not authenticate costs one counter increment and, at most once a minute, one log line: no trace
+     * row, no event, whatever the rate.
      */
     @POST
     @Path("checktoken")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkToken(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         RealmModel realm = session.getContext().getRealm();
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.INTROSPECT_TOKEN);
         ClientModel dataProvider;
         try {
-            dataProvider = AuthorizeClientUtil.authorizeClient(session, event, null).getClient();
+            dataProvider = AuthorizeClientUtil.authorizeClient(session, new UnrecordedEvent(realm, session), null).getClient();
         } catch (WebApplicationException e) {
-            event.detail(EVENT, "checktoken_invalid_client").error(Errors.INVALID_CLIENT_CREDENTIALS);
+            UnauthenticatedCalls.refused();
             return error(Response.Status.UNAUTHORIZED, "invalid_client", "The data provider's credentials are missing or wrong");
         }
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.INTROSPECT_TOKEN);
         event.client(dataProvider).detail("passerelle.dp", dataProvider.getClientId());
         if (!RealmDataScopes.isDataProvider(dataProvider)) {
             event.detail(EVENT, "checktoken_invalid_client").error(Errors.UNAUTHORIZED_CLIENT);
             return error(Response.Status.FORBIDDEN, "unauthorized_client", "Only data providers may call checktoken");
         }
-        String token = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst("token");
-        if (token == null || token.isBlank()) {
+        List<String> tokens = session.getContext().getHttpRequest().getDecodedFormParameters().get("token");
+        if (tokens == null || tokens.size() != 1 || tokens.get(0) == null || tokens.get(0).isBlank()) {
             event.detail(EVENT, "checktoken_invalid_request").error(Errors.INVALID_REQUEST);
-            return error(Response.Status.BAD_REQUEST, "invalid_request", "The form field token is required");
+            return error(Response.Status.BAD_REQUEST, "invalid_request", "The form field token is required, once");
         }
-        AuthResult result = verify(realm, token);
+        AuthResult result = verify(realm, tokens.get(0));
         Map<String, Object> answer;
         if (result == null) {
             event.detail(EVENT, "checktoken_invalid_token").error(Errors.INVALID_TOKEN);
@@ -109,40 +109,49 @@ public class PasserelleResource {
         return respond(realm, dataProvider, accept, answer);
     }
 
-    /** The token's user and session when it is a live access token of this realm, else null. */
+    /** The token's user and session when it is a live, unrevoked access token of this realm, else null. */
     private AuthResult verify(RealmModel realm, String token) {
         try {
-            return new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).setTokenString(token).authenticate();
+            AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).setTokenString(token).authenticate();
+            if (result != null && result.token().getId() != null
+                    && session.singleUseObjects().contains(result.token().getId() + SingleUseObjectProvider.REVOKED_KEY)) {
+                return null;
+            }
+            return result;
         } catch (RuntimeException e) {
             LOG.debugf("checktoken: unreadable token (%s)", e.getClass().getSimpleName());
             return null;
         }
     }
 
+    /**
+     * The answer for a live token: active only when it grants this DP at least one of its data scopes, and then
+     * only those scopes and the pivot identity; inactive otherwise, so that a DP never learns who someone is
+     * without that person's consent to its data.
+     */
     private Map<String, Object> answer(RealmModel realm, ClientModel dataProvider, AuthResult result, EventBuilder event) {
         AccessToken token = result.token();
         UserModel user = result.user();
-        ClientModel sp = realm.getClientByClientId(token.getIssuedFor());
-        DataScopes dataScopes = RealmDataScopes.of(realm);
-        List<String> scopes = dataScopes.servedBy(dataProvider.getClientId(), DataScopes.parse(token.getScope()));
-        CheckTokenAnswer answer = new CheckTokenAnswer(token.getIssuedFor(), sp == null || sp.getName() == null ? token.getIssuedFor() : sp.getName(),
-                Subjects.pairwise(session, dataProvider, user), token.getAcr(), token.getIat(), token.getExp(), token.getId(), scopes,
-                identity(user));
         event.user(user).session(result.session()).detail(Details.TOKEN_ID, token.getId())
-                .detail("passerelle.sp", token.getIssuedFor())
-                .detail("passerelle.scopes", String.join(" ", scopes))
-                .detail(EVENT, "checktoken_ok").success();
+                .detail("passerelle.sp", token.getIssuedFor());
+        Optional<List<String>> scopes = CheckTokenAnswer.disclosedScopes(RealmDataScopes.of(realm), dataProvider.getClientId(),
+                DataScopes.parse(token.getScope()));
+        if (scopes.isEmpty()) {
+            event.detail(EVENT, "checktoken_invalid_token").detail("passerelle.reason", NOT_GRANTED).error(Errors.INVALID_TOKEN);
+            return CheckTokenAnswer.INACTIVE;
+        }
+        ClientModel sp = realm.getClientByClientId(token.getIssuedFor());
+        CheckTokenAnswer answer = new CheckTokenAnswer(token.getIssuedFor(), sp == null || sp.getName() == null ? token.getIssuedFor() : sp.getName(),
+                Subjects.pairwise(session, dataProvider, user), token.getAcr(), token.getIat(), token.getExp(), token.getId(), scopes.get(),
+                identity(user));
+        event.detail("passerelle.scopes", String.join(" ", scopes.get())).detail(EVENT, "checktoken_ok").success();
         return answer.toJson();
     }
 
     private static Map<String, Object> identity(UserModel user) {
         Map<String, Object> identity = new LinkedHashMap<>();
-        for (String claim : IDENTITY_CLAIMS) {
-            List<String> values = user.getAttributeStream(claim).toList();
-            if (values.isEmpty()) {
-                continue;
-            }
-            identity.put(claim, claim.equals(PivotIdentity.GIVEN_NAME_ARRAY_CLAIM) ? new ArrayList<>(values) : values.get(0));
+        for (String claim : CheckTokenAnswer.IDENTITY_CLAIMS) {
+            user.getAttributeStream(claim).findFirst().ifPresent(value -> identity.put(claim, value));
         }
         return identity;
     }
@@ -150,16 +159,17 @@ public class PasserelleResource {
     private Response respond(RealmModel realm, ClientModel dataProvider, String accept, Map<String, Object> answer) {
         try {
             if (wantsJson(accept)) {
-                return Response.ok(JsonSerialization.writeValueAsString(answer), MediaType.APPLICATION_JSON_TYPE).build();
+                return noStore(Response.ok(JsonSerialization.writeValueAsString(answer), MediaType.APPLICATION_JSON_TYPE));
             }
             String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
-            Map<String, Object> payload = CheckTokenAnswer.jwtPayload(issuer, dataProvider.getClientId(), System.currentTimeMillis() / 1000, answer);
+            Map<String, Object> payload = CheckTokenAnswer.jwtPayload(issuer, dataProvider.getClientId(), System.currentTimeMillis() / 1000,
+                    SecretGenerator.getInstance().generateSecureID(), answer);
             String algorithm = session.tokens().signatureAlgorithm(TokenCategory.ACCESS);
             String jwt = new JWSBuilder().type("token-introspection+jwt").jsonContent(payload)
                     .sign(session.getProvider(SignatureProvider.class, algorithm).signer());
             String encryption = dataProvider.getAttribute(ENCRYPTION_ALG);
             if (encryption == null || encryption.isBlank()) {
-                return Response.ok(jwt, JWT_MEDIA_TYPE).build();
+                return noStore(Response.ok(jwt, JWT_MEDIA_TYPE));
             }
             String encrypted = encrypt(dataProvider, jwt, encryption.trim());
             if (encrypted == null) {
@@ -168,7 +178,7 @@ public class PasserelleResource {
                 return error(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
                         "No encryption key registered for this data provider (see its keys and " + ENCRYPTION_ALG + ")");
             }
-            return Response.ok(encrypted, JWT_MEDIA_TYPE).build();
+            return noStore(Response.ok(encrypted, JWT_MEDIA_TYPE));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -203,9 +213,33 @@ public class PasserelleResource {
     private static Response error(Response.Status status, String error, String description) {
         Map<String, String> body = Map.of("error", error, "error_description", description);
         try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(JsonSerialization.writeValueAsString(body)).build();
+            return noStore(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(JsonSerialization.writeValueAsString(body)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every checktoken answer, errors included, is about one token at one moment: no cache may keep it. */
+    private static Response noStore(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+
+    /**
+     * The event builder client authentication reports to: it sends nothing, so that an anonymous caller cannot
+     * make Keycloak write an event or a log line per call. Authenticated calls get a real builder.
+     */
+    private static final class UnrecordedEvent extends EventBuilder {
+        UnrecordedEvent(RealmModel realm, KeycloakSession session) {
+            super(realm, session, session.getContext().getConnection());
+            event(EventType.INTROSPECT_TOKEN);
+        }
+
+        @Override
+        public void success() {
+        }
+
+        @Override
+        public void error(String error) {
         }
     }
 }

@@ -1,0 +1,33 @@
+package fr.passerelle.consent;
+
+/**
+ * Names of the partner-facing protocol rules that other parts of the suite and operators refer to: realm
+ * exports, client attributes, metrics, docs. Kept together in this one class so that a later names module can
+ * take them over as they are. They are public contract: do not rename.
+ */
+public final class ProtocolNames {
+
+    /** Client attribute naming the request profile a service provider follows. */
+    public static final String CLIENT_PROFILE_ATTRIBUTE = "passerelle.profile";
+    /**
+     * Value of {@link #CLIENT_PROFILE_ATTRIBUTE} for a client registered as a FranceConnect client: it follows
+     * FranceConnect's rules, which never send PKCE, so the realm's PKCE policy for service clients skips it.
+     */
+    public static final String FRANCECONNECT_PROFILE = "franceconnect";
+
+    /** Client policy executor requiring {@code state} and {@code nonce} on every authorization request. */
+    public static final String STATE_NONCE_EXECUTOR = "passerelle-state-nonce-enforcer";
+
+    /** Client profiles and policies the shipped broker realm declares (realm-level client policies). */
+    public static final String REQUEST_RULES_PROFILE = "passerelle-request-rules";
+    public static final String PKCE_PROFILE = "passerelle-pkce";
+    public static final String REDIRECT_URIS_PROFILE = "passerelle-exact-redirect-uris";
+
+    /** Micrometer counter of checktoken calls refused because the caller did not authenticate as a client. */
+    public static final String CHECKTOKEN_UNAUTHENTICATED_METRIC = "passerelle.checktoken.unauthenticated";
+    /** Its name in Prometheus' text format on the management interface's {@code /metrics}. */
+    public static final String CHECKTOKEN_UNAUTHENTICATED_PROMETHEUS = "passerelle_checktoken_unauthenticated_total";
+
+    private ProtocolNames() {
+    }
+}
