@@ -142,6 +142,11 @@ public final class PasserelleServer implements AutoCloseable {
         return baseUrl() + "/realms/" + realm;
     }
 
+    /** The management interface (health, metrics), on its own loopback port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public AdminApi admin() {
         return admin;
     }

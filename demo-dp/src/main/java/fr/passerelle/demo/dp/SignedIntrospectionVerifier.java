@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +22,11 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
  * Checks a signed {@code checktoken} answer (RFC 9701 token introspection response as a JWT): ES256
- * signature by a key the broker realm publishes, {@code iss} the broker, {@code aud} this data provider,
- * issued just now. Only then is its {@code token_introspection} object believed.
+ * signature by a key the broker realm publishes, typed {@code token-introspection+jwt} (nothing else: an ID
+ * token or access token signed by the same key is not an answer), {@code iss} the broker, {@code aud} this data
+ * provider, issued just now, and never seen before (its {@code jti} is remembered as long as its {@code iat}
+ * would be accepted, so a recorded answer played back is refused). Only then is its
+ * {@code token_introspection} object believed.
  */
 public final class SignedIntrospectionVerifier {
 
@@ -32,15 +36,16 @@ public final class SignedIntrospectionVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Clock clock;
+    private final Map<String, Instant> seen = new HashMap<>();
 
     public SignedIntrospectionVerifier(JWKSource<SecurityContext> brokerKeys, String issuer, String dataProviderId, Clock clock) {
         this.clock = clock;
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(INTROSPECTION_JWT, JOSEObjectType.JWT, null));
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(INTROSPECTION_JWT));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, brokerKeys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 Set.of(dataProviderId),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("iat", "token_introspection"),
+                Set.of("iat", "jti", "token_introspection"),
                 null));
     }
 
@@ -53,11 +58,20 @@ public final class SignedIntrospectionVerifier {
             if (issued.isAfter(now.plus(CLOCK_SKEW)) || issued.isBefore(now.minus(MAX_AGE))) {
                 throw new UnverifiableAnswer("checktoken answer issued at " + issued + ", not just now");
             }
+            if (!firstTime(claims.getJWTID(), now)) {
+                throw new UnverifiableAnswer("checktoken answer " + claims.getJWTID() + " already used: a replay");
+            }
             Map<String, Object> introspection = claims.getJSONObjectClaim("token_introspection");
             return TokenIntrospection.fromClaims(introspection);
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new UnverifiableAnswer("checktoken answer not verified: " + e.getMessage(), e);
         }
+    }
+
+    /** Remembers an answer id until its age would refuse it anyway; false when it was already seen. */
+    private synchronized boolean firstTime(String answerId, Instant now) {
+        seen.values().removeIf(firstSeen -> firstSeen.isBefore(now.minus(MAX_AGE).minus(CLOCK_SKEW)));
+        return seen.putIfAbsent(answerId, now) == null;
     }
 
     /** The broker's answer could not be verified; nothing in it may be used. */

@@ -12,10 +12,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -83,20 +85,51 @@ class SignedIntrospectionVerifierTest {
     }
 
     @Test
+    void anAnswerOfAnotherTypeIsRefusedEvenSignedByTheBroker() throws Exception {
+        for (JOSEObjectType type : new JOSEObjectType[] {JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null}) {
+            String other = sign(brokerKey, type, ISSUER, "demo-dp", NOW, "answer-" + type, MARIE_TOKEN);
+            assertThrows(UnverifiableAnswer.class, () -> verifier.verify(other), "typ " + type);
+        }
+    }
+
+    @Test
+    void anAnswerWithoutIdOrIssueTimeIsRefused() throws Exception {
+        String noId = sign(brokerKey, SignedIntrospectionVerifier.INTROSPECTION_JWT, ISSUER, "demo-dp", NOW, null, MARIE_TOKEN);
+        assertThrows(UnverifiableAnswer.class, () -> verifier.verify(noId));
+        String noIat = sign(brokerKey, SignedIntrospectionVerifier.INTROSPECTION_JWT, ISSUER, "demo-dp", null, "answer-x", MARIE_TOKEN);
+        assertThrows(UnverifiableAnswer.class, () -> verifier.verify(noIat));
+    }
+
+    @Test
+    void anAnswerPlayedBackIsRefusedTheSecondTime() throws Exception {
+        String answer = sign(brokerKey, ISSUER, "demo-dp", NOW, MARIE_TOKEN);
+        assertTrue(verifier.verify(answer).active());
+        UnverifiableAnswer replay = assertThrows(UnverifiableAnswer.class, () -> verifier.verify(answer));
+        assertTrue(replay.getMessage().contains("replay"), replay.getMessage());
+        assertTrue(verifier.verify(sign(brokerKey, ISSUER, "demo-dp", NOW, MARIE_TOKEN)).active(), "a fresh answer still passes");
+    }
+
+    @Test
     void anUnsignedOrGarbledAnswerIsRefused() {
         assertThrows(UnverifiableAnswer.class, () -> verifier.verify("{\"active\":true}"));
         assertThrows(UnverifiableAnswer.class, () -> verifier.verify("e30.e30."));
     }
 
     private static String sign(ECKey key, String issuer, String audience, Instant issuedAt, Map<String, Object> introspection) throws JOSEException {
+        return sign(key, SignedIntrospectionVerifier.INTROSPECTION_JWT, issuer, audience, issuedAt, UUID.randomUUID().toString(), introspection);
+    }
+
+    private static String sign(ECKey key, JOSEObjectType type, String issuer, String audience, Instant issuedAt, String answerId,
+                               Map<String, Object> introspection) throws JOSEException {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
-                .issueTime(Date.from(issuedAt))
+                .issueTime(issuedAt == null ? null : Date.from(issuedAt))
+                .jwtID(answerId)
                 .claim("token_introspection", introspection)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(SignedIntrospectionVerifier.INTROSPECTION_JWT)
+                .type(type)
                 .keyID(key.getKeyID())
                 .build(), claims);
         jwt.sign(new ECDSASigner(key));

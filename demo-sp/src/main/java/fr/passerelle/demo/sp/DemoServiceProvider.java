@@ -185,6 +185,7 @@ public final class DemoServiceProvider implements AutoCloseable {
             LOG.info(() -> "Sign-in did not complete: " + e.getMessage());
             String key = switch (e.code()) {
                 case "access_denied" -> "error.access_denied";
+                case "acr_below_requested" -> "error.acrBelowRequested";
                 case "invalid_id_token", "issuer_mismatch", "state_mismatch", "invalid_token_response" -> "error.invalidAnswer";
                 default -> "error.generic";
             };

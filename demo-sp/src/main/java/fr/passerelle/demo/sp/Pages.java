@@ -100,9 +100,6 @@ public final class Pages {
         String idp = person.claim("idp").orElse("");
         row(main, text.get("login.idp"), "idp", idp, idp.isEmpty() ? text.get("identity.none") : text.find("idp." + idp).orElse(idp));
         main.append("</dl>");
-        if (LEVELS.indexOf(achieved) < LEVELS.indexOf(requested)) {
-            main.append("<p class=\"warning\" role=\"alert\">").append(escape(text.get("login.acr.belowRequested", requested))).append("</p>");
-        }
         main.append("</section>");
 
         main.append("<section aria-labelledby=\"data-heading\" class=\"card\" id=\"data\"><h2 id=\"data-heading\">")

@@ -123,6 +123,9 @@ public final class PasserelleClient {
             }
             OIDCTokens tokens = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens();
             IDTokenClaimsSet claims = broker.idTokens.validate(tokens.getIDToken(), signIn.nonce());
+            if (SignedIn.levelBelowRequested(claims.getClaim("acr"), signIn.level())) {
+                throw new SignInFailed("acr_below_requested", "reached " + claims.getClaim("acr") + ", asked " + signIn.level());
+            }
             return new SignedIn(claims.toJSONObject(), tokens.getIDToken(), tokens.getAccessToken(), signIn,
                     SignedIn.granted(signIn, tokens.getAccessToken()));
         } catch (IOException e) {

@@ -28,6 +28,16 @@ public record SignedIn(Map<String, Object> claims, JWT idToken, AccessToken acce
         return request.dataScopes().stream().filter(accessToken.getScope()::contains).toList();
     }
 
+    /**
+     * Whether the level reached ({@code acr}) is below the level this SP asked for. The request travels through
+     * the person's browser, where {@code acr_values} can be edited, so the SP judges the answer itself: a
+     * missing or unknown {@code acr} is below anything.
+     */
+    public static boolean levelBelowRequested(Object acr, String requested) {
+        int reached = acr == null ? -1 : Pages.LEVELS.indexOf(acr.toString());
+        return reached < Pages.LEVELS.indexOf(requested);
+    }
+
     public Optional<String> claim(String name) {
         Object value = claims.get(name);
         if (value == null || value.toString().isEmpty()) {

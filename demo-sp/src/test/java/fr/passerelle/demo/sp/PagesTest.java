@@ -115,6 +115,14 @@ class PagesTest {
     }
 
     @Test
+    void aSignInBelowTheRequestedLevelIsRefusedWithAPageSayingWhy() {
+        String page = new Pages(Language.EN).signInError("acr_below_requested", "error.acrBelowRequested");
+
+        assertTrue(page.contains("data-error=\"acr_below_requested\""), page);
+        assertTrue(page.contains("lower level of assurance than the City asked for"), page);
+    }
+
+    @Test
     void frenchAndEnglishHaveTheSameKeys() {
         Properties fr = Messages.all().get(Language.FR);
         Properties en = Messages.all().get(Language.EN);
