@@ -113,6 +113,11 @@ class BadRequestMatrixIT {
                         new Seen(302, "unmet_authentication_requirements", "None of the essential acr values is a level this broker knows (eidas1, eidas2, eidas3)"), 0),
                 Case.of("authorize: prompt=none with a data scope, no session", () -> Seen.redirect(open(sp.authorize("openid dgfip_rfr").with("prompt", "none").url())),
                         new Seen(302, "login_required", null), 0),
+                new Case("authorize: prompt=none with a data scope, signed in but no consent yet", () -> {
+                    Browser browser = Code.signedInBrowser(server, sp);
+                    String url = sp.authorize("openid dgfip_rfr").with("prompt", "none").url();
+                    return () -> Seen.redirect(browser.open(url));
+                }, new Seen(302, "interaction_required", null), 0),
                 Case.of("authorize: no redirect_uri", () -> Seen.errorPage(open(PartnerCalls.without(sp.authorize("openid").url(), "redirect_uri"))),
                         new Seen(400, "page", null), 0),
                 Case.of("authorize: unregistered redirect_uri", () -> Seen.errorPage(open(PartnerCalls.replacing(sp.authorize("openid").url(), "redirect_uri",
@@ -245,6 +250,13 @@ class BadRequestMatrixIT {
             }
             assertTrue(back.isClientRedirect(), back.text());
             return new Code(back.params().get("code"), verifier);
+        }
+
+        static Browser signedInBrowser(PasserelleServer server, ServiceProvider sp) {
+            if (signedIn == null) {
+                fresh(server, sp);
+            }
+            return signedIn;
         }
 
         List<Map.Entry<String, String>> redemption() {
