@@ -18,11 +18,6 @@ public final class ProtocolNames {
     /** Client policy executor requiring {@code state} and {@code nonce} on every authorization request. */
     public static final String STATE_NONCE_EXECUTOR = "passerelle-state-nonce-enforcer";
 
-    /** Client profiles and policies the shipped broker realm declares (realm-level client policies). */
-    public static final String REQUEST_RULES_PROFILE = "passerelle-request-rules";
-    public static final String PKCE_PROFILE = "passerelle-pkce";
-    public static final String REDIRECT_URIS_PROFILE = "passerelle-exact-redirect-uris";
-
     /** Micrometer counter of checktoken calls refused because the caller did not authenticate as a client. */
     public static final String CHECKTOKEN_UNAUTHENTICATED_METRIC = "passerelle.checktoken.unauthenticated";
     /** Its name in Prometheus' text format on the management interface's {@code /metrics}. */
