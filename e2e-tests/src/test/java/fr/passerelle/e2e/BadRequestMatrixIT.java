@@ -29,8 +29,13 @@ class BadRequestMatrixIT {
     record Seen(int status, String error, String description) {
         static Seen redirect(Page page) {
             assertTrue(page.isClientRedirect(), "expected an answer at the redirect URI, got " + page.status() + " " + page.uri() + ": " + page.text());
-            assertNull(page.params().get("code"), "no code with an error");
-            return new Seen(page.status(), page.params().get("error"), page.params().get("error_description"));
+            Map<String, String> params = page.params();
+            if (page.uri().getRawFragment() != null) {
+                // a fragment response (implicit or hybrid response types) carries the error after '#'
+                params = new Page(java.net.URI.create("x:/?" + page.uri().getRawFragment()), page.status(), "", page.document()).params();
+            }
+            assertNull(params.get("code"), "no code with an error");
+            return new Seen(page.status(), params.get("error"), params.get("error_description"));
         }
 
         static Seen errorPage(Page page) {
@@ -77,9 +82,7 @@ class BadRequestMatrixIT {
             PartnerCalls.Stored before = PartnerCalls.Stored.of(server);
             Seen seen = call.get();
             assertEquals(c.expected(), seen, c.name());
-            PartnerCalls.Stored after = PartnerCalls.Stored.of(server);
-            assertEquals(new PartnerCalls.Stored(before.traces() + c.traceRows(), before.users(), before.sessions()), after,
-                    c.name() + ": nothing stored");
+            PartnerCalls.Stored.of(server).assertNothingAddedSince(before, c.traceRows(), c.name());
         }));
     }
 
@@ -102,7 +105,7 @@ class BadRequestMatrixIT {
                         sp.authorize("openid").url(), "code_challenge"), "code_challenge_method"))),
                         new Seen(302, "invalid_request", "Missing parameter: code_challenge_method"), 0),
                 Case.of("authorize: PKCE plain", () -> Seen.redirect(open(PartnerCalls.replacing(sp.authorize("openid").url(), "code_challenge_method", "plain"))),
-                        new Seen(302, "invalid_request", "Invalid parameter: code challenge method is not configured one"), 0),
+                        new Seen(302, "invalid_request", "Invalid parameter: code challenge method is not matching the configured one"), 0),
                 Case.of("authorize: no PKCE (public client)", () -> Seen.redirect(open(PartnerCalls.without(PartnerCalls.without(
                         new ServiceProvider(server, "passerelle", "demo-sp-public", null).authorize("openid").url(), "code_challenge"), "code_challenge_method"))),
                         new Seen(302, "invalid_request", "Missing parameter: code_challenge_method"), 0),
@@ -148,7 +151,7 @@ class BadRequestMatrixIT {
                 new Case("token: code redeemed by another client", () -> {
                     Code code = Code.fresh(server, sp);
                     return () -> Seen.json(PartnerCalls.post(token, code.redemption(), "demo-sp-annex", "demo-sp-annex-secret"));
-                }, new Seen(400, "invalid_grant", "Code not valid"), 0),
+                }, new Seen(400, "invalid_grant", "Auth error: Found different client_id in clientSession"), 0),
                 new Case("token: code with another redirect_uri", () -> {
                     Code code = Code.fresh(server, sp);
                     return () -> Seen.json(PartnerCalls.post(token, PartnerCalls.fields("grant_type", "authorization_code", "code", code.value(),
@@ -165,7 +168,7 @@ class BadRequestMatrixIT {
                     HttpResponse<String> first = PartnerCalls.post(token, code.redemption(), "demo-sp", "demo-sp-secret");
                     assertEquals(200, first.statusCode(), first.body());
                     return () -> Seen.json(PartnerCalls.post(token, code.redemption(), "demo-sp", "demo-sp-secret"));
-                }, new Seen(400, "invalid_grant", "Code not valid"), 0),
+                }, new Seen(400, "invalid_grant", "Code not valid"), 0), // and Keycloak ends the session the code opened
                 Case.of("token: no grant_type", () -> Seen.json(PartnerCalls.post(token, PartnerCalls.fields("code", "x"), "demo-sp", "demo-sp-secret")),
                         new Seen(400, "invalid_request", "Missing form parameter: grant_type"), 0),
                 Case.of("token: password grant", () -> Seen.json(PartnerCalls.post(token, PartnerCalls.fields("grant_type", "password",

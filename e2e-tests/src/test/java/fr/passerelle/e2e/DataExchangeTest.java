@@ -190,7 +190,11 @@ class DataExchangeTest {
             assertEquals(List.of("ants_vehicule"), answer.get("scope"));
             assertEquals("demo-dp-2", signed.getJWTClaimsSet().getAudience().get(0));
         } finally {
-            admin.put(path, dp2);
+            // A PUT keeps the attributes its body omits: clear the encryption settings explicitly.
+            ObjectNode restored = dp2.deepCopy();
+            ((ObjectNode) restored.get("attributes")).put("passerelle.checktoken.encryption-alg", "")
+                    .put("use.jwks.string", "false").put("jwks.string", "");
+            admin.put(path, restored);
         }
     }
 

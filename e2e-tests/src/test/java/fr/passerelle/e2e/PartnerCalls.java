@@ -117,14 +117,24 @@ final class PartnerCalls {
      * What the broker keeps that a partner's call could add to: trace rows, accounts, and the live sessions of
      * each client. Equal snapshots before and after a refused call mean it stored nothing.
      */
-    record Stored(int traces, int users, String sessions) {
+    record Stored(int traces, int users, Map<String, Integer> sessions) {
         static Stored of(PasserelleServer server) {
             JsonNode stats = server.admin().get("/admin/realms/passerelle/client-session-stats");
-            List<String> sessions = new ArrayList<>();
-            stats.forEach(s -> sessions.add(s.path("clientId").asText() + "=" + s.path("active").asText() + "/" + s.path("offline").asText()));
-            sessions.sort(null);
+            Map<String, Integer> sessions = new java.util.TreeMap<>();
+            stats.forEach(s -> sessions.put(s.path("clientId").asText(), s.path("active").asInt() + s.path("offline").asInt()));
             return new Stored(Traces.all(server).size(),
-                    server.admin().get("/admin/realms/passerelle/users/count").asInt(), String.join(",", sessions));
+                    server.admin().get("/admin/realms/passerelle/users/count").asInt(), sessions);
+        }
+
+        /**
+         * Nothing was added since {@code before}: the same accounts, no client with more sessions (Keycloak may end
+         * one, e.g. when a code is replayed), and exactly {@code traceRows} more trace rows.
+         */
+        void assertNothingAddedSince(Stored before, int traceRows, String what) {
+            org.junit.jupiter.api.Assertions.assertEquals(before.traces() + traceRows, traces, what + ": trace rows");
+            org.junit.jupiter.api.Assertions.assertEquals(before.users(), users, what + ": accounts");
+            sessions.forEach((client, count) -> org.junit.jupiter.api.Assertions.assertTrue(
+                    count <= before.sessions().getOrDefault(client, 0), what + ": sessions of " + client + " " + before.sessions() + " -> " + sessions));
         }
     }
 
