@@ -120,6 +120,7 @@ class CheckTokenDisclosureIT {
         assertEquals(ANONYMOUS_CALLS, counterAfter - counterBefore, 0.5, "every refused call is counted");
         long refusalLines = newLog.stream().filter(l -> l.contains("checktoken refused")).count();
         assertTrue(refusalLines <= 2, "at most one summary line a minute: " + refusalLines);
+        assertTrue(server.logText().contains("checktoken refused"), "refused calls are summed up in the log");
         assertTrue(newLog.size() < 50, "the log does not grow with the calls: " + newLog.size() + " lines, e.g. "
                 + newLog.stream().limit(5).toList());
 
