@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Every demo person signs in to demo-sp through the broker via their IdP, as DEMO-DATA.md describes. */
+/** Every demo person signs in to demo-sp through the broker via their IdP, as the README lists them. */
 @ExtendWith(PasserelleServerExtension.class)
 class BrokeredLoginIT {
 

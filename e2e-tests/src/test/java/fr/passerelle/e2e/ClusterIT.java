@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * SPEC §9 on loopback: two broker nodes built with the production options ({@code docker/keycloak.conf}),
+ * Scale (docs/reference.md, section 9) on loopback: two broker nodes built with the production options ({@code docker/keycloak.conf}),
  * one fresh PostgreSQL database, one public URL (a round-robin load balancer). One person's story, step by
  * step, across both nodes, a crash of node 1 and its return. Needs a PostgreSQL server (see {@code .ci/postgres});
  * skipped without one, except in CI ({@code CI=true}) or with {@code passerelle.cluster.required=true}.

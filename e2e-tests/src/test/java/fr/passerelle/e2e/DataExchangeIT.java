@@ -30,7 +30,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import fr.passerelle.names.ClientAttributes;
 
-/** SPEC §6 end to end: data scopes, the consent page, and checktoken for data providers. */
+/** Data exchange (docs/reference.md, section 6) end to end: data scopes, the consent page, and checktoken for data providers. */
 @ExtendWith(PasserelleServerExtension.class)
 class DataExchangeIT {
 

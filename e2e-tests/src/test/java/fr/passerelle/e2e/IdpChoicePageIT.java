@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.passerelle.names.ClientAttributes;
 import fr.passerelle.names.IdpConfig;
 
-/** SPEC §5: the IdP choice page, per-SP lists, hints, and choices re-checked on the server. */
+/** The IdP choice page, per-SP lists, hints, and choices re-checked on the server. */
 @ExtendWith(PasserelleServerExtension.class)
 class IdpChoicePageIT {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import fr.passerelle.names.UserAttributes;
 
-/** SPEC §4: the level an SP asks for, what the IdP is asked, and the acr the broker vouches for. */
+/** Levels of assurance (docs/reference.md, section 4): the level an SP asks for, what the IdP is asked, and the acr the broker vouches for. */
 @ExtendWith(PasserelleServerExtension.class)
 class LevelOfAssuranceIT {
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** SPEC §7 last bullet: the person's dashboard, and blocking an IdP for one's identity. */
+/** The person's dashboard, and blocking an IdP for one's identity. */
 @ExtendWith(PasserelleServerExtension.class)
 class PersonDashboardIT {
 

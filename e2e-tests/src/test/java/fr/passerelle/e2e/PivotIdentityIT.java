@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.passerelle.names.UserAttributes;
 
-/** SPEC §2–3 end to end: one normalised identity and one stable pairwise sub per person, whatever the IdP. */
+/** The pivot identity and the pairwise sub (docs/reference.md, sections 2 and 3) end to end: one normalised identity and one stable pairwise sub per person, whatever the IdP. */
 @ExtendWith(PasserelleServerExtension.class)
 class PivotIdentityIT {
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** SPEC §4: a session is reused only at a level that satisfies the request and is at or below the SSO ceiling. */
+/** A session is reused only at a level that satisfies the request and is at or below the SSO ceiling. */
 @ExtendWith(PasserelleServerExtension.class)
 class SsoByLevelIT {
 

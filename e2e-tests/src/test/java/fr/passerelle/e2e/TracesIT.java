@@ -3,7 +3,7 @@ package fr.passerelle.e2e;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** SPEC §7 traces, on the embedded H2 database. */
+/** Traces (docs/reference.md, section 7), on the embedded H2 database. */
 @ExtendWith(PasserelleServerExtension.class)
 class TracesIT {
 

@@ -25,7 +25,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
-/** A data provider calling the broker's checktoken endpoint, as SPEC §6 describes. */
+/** A data provider calling the broker's checktoken endpoint, as docs/reference.md (section 6) describes. */
 public final class DataProvider {
 
     private final String brokerUrl;

@@ -2,7 +2,7 @@ package fr.passerelle.e2e;
 
 import java.util.List;
 
-/** The demo people of DEMO-DATA.md, by the IdP (broker alias) they log in with. */
+/** The demo people of the shipped IdP realms (see the README), by the IdP (broker alias) they log in with. */
 public enum DemoPeople {
     MARIE_IMPOTS("impots", "marie.dupont"),
     MARIE_IDENTITE_NUMERIQUE("identite-numerique", "mdupont"),
