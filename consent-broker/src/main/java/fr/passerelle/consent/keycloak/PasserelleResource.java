@@ -48,17 +48,15 @@ import org.keycloak.common.util.SecretGenerator;
 
 import fr.passerelle.consent.CheckTokenAnswer;
 import fr.passerelle.consent.DataScopes;
+import fr.passerelle.names.ClientAttributes;
+import fr.passerelle.names.EventDetails;
+import fr.passerelle.names.TraceEvent;
 import fr.passerelle.pivot.keycloak.Subjects;
 
 /** {@code /realms/{realm}/passerelle}: the broker's endpoints for data providers. */
 public class PasserelleResource {
 
-    static final String EVENT = "passerelle.event";
     static final String JWT_MEDIA_TYPE = "application/token-introspection+jwt";
-    /** On a DP: JWE key management algorithm (e.g. RSA-OAEP-256) to encrypt checktoken answers to its key. */
-    static final String ENCRYPTION_ALG = "passerelle.checktoken.encryption-alg";
-    /** On a DP: JWE content encryption (default A256GCM). */
-    static final String ENCRYPTION_ENC = "passerelle.checktoken.encryption-enc";
     private static final Logger LOG = Logger.getLogger("fr.passerelle.consent");
     /** Trace reason of a live token that grants the calling DP none of its data scopes. */
     static final String NOT_GRANTED = "not_granted_to_data_provider";
@@ -88,20 +86,20 @@ public class PasserelleResource {
             return error(Response.Status.UNAUTHORIZED, "invalid_client", "The data provider's credentials are missing or wrong");
         }
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.INTROSPECT_TOKEN);
-        event.client(dataProvider).detail("passerelle.dp", dataProvider.getClientId());
+        event.client(dataProvider).detail(EventDetails.DP, dataProvider.getClientId());
         if (!RealmDataScopes.isDataProvider(dataProvider)) {
-            event.detail(EVENT, "checktoken_invalid_client").error(Errors.UNAUTHORIZED_CLIENT);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_CLIENT.code()).error(Errors.UNAUTHORIZED_CLIENT);
             return error(Response.Status.FORBIDDEN, "unauthorized_client", "Only data providers may call checktoken");
         }
         List<String> tokens = session.getContext().getHttpRequest().getDecodedFormParameters().get("token");
         if (tokens == null || tokens.size() != 1 || tokens.get(0) == null || tokens.get(0).isBlank()) {
-            event.detail(EVENT, "checktoken_invalid_request").error(Errors.INVALID_REQUEST);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_REQUEST.code()).error(Errors.INVALID_REQUEST);
             return error(Response.Status.BAD_REQUEST, "invalid_request", "The form field token is required, once");
         }
         AuthResult result = verify(realm, tokens.get(0));
         Map<String, Object> answer;
         if (result == null) {
-            event.detail(EVENT, "checktoken_invalid_token").error(Errors.INVALID_TOKEN);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_TOKEN.code()).error(Errors.INVALID_TOKEN);
             answer = CheckTokenAnswer.INACTIVE;
         } else {
             answer = answer(realm, dataProvider, result, event);
@@ -133,18 +131,19 @@ public class PasserelleResource {
         AccessToken token = result.token();
         UserModel user = result.user();
         event.user(user).session(result.session()).detail(Details.TOKEN_ID, token.getId())
-                .detail("passerelle.sp", token.getIssuedFor());
+                .detail(EventDetails.SP, token.getIssuedFor());
         Optional<List<String>> scopes = CheckTokenAnswer.disclosedScopes(RealmDataScopes.of(realm), dataProvider.getClientId(),
                 DataScopes.parse(token.getScope()));
         if (scopes.isEmpty()) {
-            event.detail(EVENT, "checktoken_invalid_token").detail("passerelle.reason", NOT_GRANTED).error(Errors.INVALID_TOKEN);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_TOKEN.code()).detail(EventDetails.REASON, NOT_GRANTED)
+                    .error(Errors.INVALID_TOKEN);
             return CheckTokenAnswer.INACTIVE;
         }
         ClientModel sp = realm.getClientByClientId(token.getIssuedFor());
         CheckTokenAnswer answer = new CheckTokenAnswer(token.getIssuedFor(), sp == null || sp.getName() == null ? token.getIssuedFor() : sp.getName(),
                 Subjects.pairwise(session, dataProvider, user), token.getAcr(), token.getIat(), token.getExp(), token.getId(), scopes.get(),
                 identity(user));
-        event.detail("passerelle.scopes", String.join(" ", scopes.get())).detail(EVENT, "checktoken_ok").success();
+        event.detail(EventDetails.SCOPES, String.join(" ", scopes.get())).detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_OK.code()).success();
         return answer.toJson();
     }
 
@@ -167,7 +166,7 @@ public class PasserelleResource {
             String algorithm = session.tokens().signatureAlgorithm(TokenCategory.ACCESS);
             String jwt = new JWSBuilder().type("token-introspection+jwt").jsonContent(payload)
                     .sign(session.getProvider(SignatureProvider.class, algorithm).signer());
-            String encryption = dataProvider.getAttribute(ENCRYPTION_ALG);
+            String encryption = dataProvider.getAttribute(ClientAttributes.CHECKTOKEN_ENCRYPTION_ALG);
             if (encryption == null || encryption.isBlank()) {
                 return noStore(Response.ok(jwt, JWT_MEDIA_TYPE));
             }
@@ -176,7 +175,7 @@ public class PasserelleResource {
                 LOG.warnf("checktoken: data provider %s asks for %s encryption but has no such encryption key registered",
                         dataProvider.getClientId(), encryption);
                 return error(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
-                        "No encryption key registered for this data provider (see its keys and " + ENCRYPTION_ALG + ")");
+                        "No encryption key registered for this data provider (see its keys and " + ClientAttributes.CHECKTOKEN_ENCRYPTION_ALG + ")");
             }
             return noStore(Response.ok(encrypted, JWT_MEDIA_TYPE));
         } catch (java.io.IOException e) {
@@ -189,7 +188,7 @@ public class PasserelleResource {
      * JWKS string, as for ID token encryption), or null when it has no key for that algorithm.
      */
     private String encrypt(ClientModel dataProvider, String signed, String algorithm) {
-        String contentEncryption = dataProvider.getAttribute(ENCRYPTION_ENC);
+        String contentEncryption = dataProvider.getAttribute(ClientAttributes.CHECKTOKEN_ENCRYPTION_ENC);
         String enc = contentEncryption == null || contentEncryption.isBlank() ? JWEConstants.A256GCM : contentEncryption.trim();
         KeyWrapper key = PublicKeyStorageManager.getClientPublicKeyWrapper(session, dataProvider, JWK.Use.ENCRYPTION, algorithm);
         if (key == null) {

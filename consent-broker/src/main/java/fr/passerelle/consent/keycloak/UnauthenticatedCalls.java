@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 
 import fr.passerelle.consent.LogThrottle;
-import fr.passerelle.consent.ProtocolNames;
+import fr.passerelle.names.ProtocolNames;
 
 /**
  * checktoken calls whose caller did not authenticate as a client: counted in Keycloak's metrics (Micrometer,

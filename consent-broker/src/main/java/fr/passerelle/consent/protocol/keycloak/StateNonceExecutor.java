@@ -11,7 +11,7 @@ import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
-import fr.passerelle.consent.ProtocolNames;
+import fr.passerelle.names.ProtocolNames;
 import fr.passerelle.consent.protocol.RequestRules;
 
 /**

@@ -9,7 +9,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
-import fr.passerelle.consent.ProtocolNames;
+import fr.passerelle.names.ProtocolNames;
 
 /** Registers {@link StateNonceExecutor} as client policy executor {@value ProtocolNames#STATE_NONCE_EXECUTOR}. */
 public class StateNonceExecutorFactory implements ClientPolicyExecutorProviderFactory {
