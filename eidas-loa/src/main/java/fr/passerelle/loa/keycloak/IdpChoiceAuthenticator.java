@@ -202,6 +202,7 @@ public class IdpChoiceAuthenticator implements Authenticator {
         view.put("state", option.state().name());
         view.put("reasonKey", "passerelleIdpState_" + option.state().name());
         view.put("maintenanceMessage", option.entry().maintenanceMessage() == null ? "" : option.entry().maintenanceMessage());
+        view.put("maintenanceAnnouncement", LevelSettings.maintenanceAnnouncement(idp));
         view.put("logo", config.getOrDefault(PasserelleKeys.IDP_LOGO, ""));
         view.put("help", config.getOrDefault(PasserelleKeys.IDP_HELP, ""));
         view.put("euCitizen", Boolean.parseBoolean(config.get(PasserelleKeys.IDP_EU_CITIZEN)));

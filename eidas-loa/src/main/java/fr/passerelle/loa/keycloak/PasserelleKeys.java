@@ -12,11 +12,15 @@ public final class PasserelleKeys {
     public static final String IDP_HELP = "passerelle.help";
     public static final String IDP_HIDDEN = "passerelle.hidden";
     public static final String IDP_MAINTENANCE_MESSAGE = "passerelle.maintenance-message";
+    public static final String IDP_MAINTENANCE_START = "passerelle.maintenance-start";
+    public static final String IDP_MAINTENANCE_END = "passerelle.maintenance-end";
     public static final String IDP_EU_CITIZEN = "passerelle.eu-citizen";
 
     // On a client (SP) attribute.
     public static final String CLIENT_IDP_ALLOW = "passerelle.idp-allow";
     public static final String CLIENT_IDP_DENY = "passerelle.idp-deny";
+    /** The lowest level the SP accepts: a request for less is raised to it. */
+    public static final String CLIENT_MINIMUM_LEVEL = "passerelle.minimum-level";
 
     // On a client attribute, or a realm attribute for the platform default.
     public static final String DEFAULT_LEVEL = "passerelle.default-level";
