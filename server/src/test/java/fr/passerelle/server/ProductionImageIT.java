@@ -34,7 +34,7 @@ class ProductionImageIT {
     @Test
     void theProductionStagingHasTheSuiteButNotTheDemoIdp() {
         Path providers = root.resolve("server/target/production/providers");
-        for (String jar : List.of("passerelle-pivot-mapper.jar", "passerelle-eidas-loa.jar", "passerelle-consent-broker.jar", "passerelle-themes.jar")) {
+        for (String jar : List.of("passerelle-pivot-mapper.jar", "passerelle-eidas-loa.jar", "passerelle-consent-broker.jar", "passerelle-onboarding.jar", "passerelle-themes.jar")) {
             assertTrue(providers.resolve(jar).toFile().isFile(), jar + " staged for the image");
         }
         assertTrue(root.resolve("server/target/production/import/passerelle-realm.json").toFile().isFile());
