@@ -86,35 +86,52 @@ public final class PasserelleServer implements AutoCloseable {
             if (rebuildOptions != null) {
                 rebuild(home, log, rebuildOptions);
             }
-            int httpPort = freePort();
-            int managementPort = freePort();
-            String baseUrl = "http://127.0.0.1:" + httpPort;
-
-            List<String> command = new ArrayList<>(List.of(
-                    "bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                    "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
-                    "--hostname-strict=false", "--import-realm",
-                    "--log-level=INFO,fr.passerelle:DEBUG"));
-            command.addAll(dbArgs);
-            command.addAll(extraArgs);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(rebuildOptions == null ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            builder.environment().put("PASSERELLE_URL", baseUrl);
-            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
-            builder.environment().putAll(extraEnv);
-            Process process = builder.start();
-            PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, process);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            server.awaitReady();
-            return server;
+            return run(home, log, rebuildOptions != null, dbArgs, extraEnv, extraArgs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts a distribution another start already prepared (linked, and rebuilt if need be), on new free ports:
+     * e.g. the same PostgreSQL build on another database, after the first server was stopped.
+     */
+    static PasserelleServer startPrepared(Path home, Path log, List<String> dbArgs, Map<String, String> extraEnv) {
+        try {
+            return run(home, log, false, dbArgs, extraEnv, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PasserelleServer run(Path home, Path log, boolean appendLog, List<String> dbArgs, Map<String, String> extraEnv,
+                                        List<String> extraArgs) throws IOException {
+        int httpPort = freePort();
+        int managementPort = freePort();
+        String baseUrl = "http://127.0.0.1:" + httpPort;
+
+        List<String> command = new ArrayList<>(List.of(
+                "bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
+                "--hostname-strict=false", "--import-realm",
+                "--log-level=INFO,fr.passerelle:DEBUG"));
+        command.addAll(dbArgs);
+        command.addAll(extraArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("PASSERELLE_URL", baseUrl);
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+        builder.environment().putAll(extraEnv);
+        Process process = builder.start();
+        PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, process);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server.awaitReady();
+        return server;
     }
 
     private static void rebuild(Path home, Path log, List<String> options) throws IOException {
