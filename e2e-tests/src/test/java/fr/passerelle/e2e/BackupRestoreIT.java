@@ -3,6 +3,7 @@ package fr.passerelle.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,8 +47,9 @@ class BackupRestoreIT {
         try {
             pg(List.of("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + restoredName, dump.toString()));
             PostgresServerExtension.Database copy = new PostgresServerExtension.Database(restoredName);
+            // on the original's port: the broker realm's IdP endpoints were resolved with it at the first import
             restored = PasserelleServer.startPrepared(original.home(), original.log().resolveSibling("keycloak-e2e-restored.log"),
-                    List.of("--db-url=" + copy.jdbcUrl(), "--db-username=" + PostgresServerExtension.USER,
+                    URI.create(original.baseUrl()).getPort(), List.of("--db-url=" + copy.jdbcUrl(), "--db-username=" + PostgresServerExtension.USER,
                             "--db-password=" + PostgresServerExtension.PASSWORD),
                     Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL));
 

@@ -86,27 +86,27 @@ public final class PasserelleServer implements AutoCloseable {
             if (rebuildOptions != null) {
                 rebuild(home, log, rebuildOptions);
             }
-            return run(home, log, rebuildOptions != null, dbArgs, extraEnv, extraArgs);
+            return run(home, log, rebuildOptions != null, freePort(), dbArgs, extraEnv, extraArgs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Starts a distribution another start already prepared (linked, and rebuilt if need be), on new free ports:
-     * e.g. the same PostgreSQL build on another database, after the first server was stopped.
+     * Starts a distribution another start already prepared (linked, and rebuilt if need be) on the given HTTP
+     * port: e.g. the same PostgreSQL build on a restored copy of its database, after the first server was stopped,
+     * on the first server's port, which the imported realms name.
      */
-    static PasserelleServer startPrepared(Path home, Path log, List<String> dbArgs, Map<String, String> extraEnv) {
+    static PasserelleServer startPrepared(Path home, Path log, int httpPort, List<String> dbArgs, Map<String, String> extraEnv) {
         try {
-            return run(home, log, false, dbArgs, extraEnv, List.of());
+            return run(home, log, false, httpPort, dbArgs, extraEnv, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static PasserelleServer run(Path home, Path log, boolean appendLog, List<String> dbArgs, Map<String, String> extraEnv,
-                                        List<String> extraArgs) throws IOException {
-        int httpPort = freePort();
+    private static PasserelleServer run(Path home, Path log, boolean appendLog, int httpPort, List<String> dbArgs,
+                                        Map<String, String> extraEnv, List<String> extraArgs) throws IOException {
         int managementPort = freePort();
         String baseUrl = "http://127.0.0.1:" + httpPort;
 
