@@ -44,6 +44,10 @@ final class ServiceRegistrar {
         client.setFrontchannelLogout(false);
         client.setRedirectUris(Set.copyOf(service.redirectUris()));
         client.setWebOrigins(Set.of());
+        // Keycloak gives a new client the realm's default scopes; a service gets exactly the ones below instead.
+        for (boolean defaultScope : new boolean[] {true, false}) {
+            List.copyOf(client.getClientScopes(defaultScope).values()).forEach(client::removeClientScope);
+        }
         client.setAttribute("access.token.signed.response.alg", "ES256");
         client.setAttribute("id.token.signed.response.alg", "ES256");
         if (sp) {
