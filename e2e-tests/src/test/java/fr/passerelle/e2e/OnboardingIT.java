@@ -45,6 +45,12 @@ class OnboardingIT {
         String secret = answer.get("secret").asText();
         assertTrue(secret.length() >= 32, "a generated secret");
 
+        String id = answer.get("id").asText();
+        assertEquals(List.of("acr", "basic"), scopeNames(server, id, "default-client-scopes"));
+        assertEquals(List.of("birth", "profile"), scopeNames(server, id, "optional-client-scopes"), "exactly the listed scopes");
+        assertEquals(List.of(ServiceProvider.REDIRECT_URI), Json.MAPPER.convertValue(
+                server.admin().get("/admin/realms/passerelle/clients/" + id).get("redirectUris"), List.class));
+
         ServiceProvider sp = new ServiceProvider(server, "passerelle", "onboarded-sp", secret);
         ServiceProvider.Authorization authorization = sp.authorize("openid profile");
         Browser browser = LoginFlow.newBrowser();
@@ -150,6 +156,12 @@ class OnboardingIT {
                 "eidas1 asked, the minimum eidas2 applies: impots (eidas1 only) cannot be picked");
         assertEquals("EXCLUDED_FOR_SP", choice.document().selectFirst("#passerelle-idp-eidas").attr("data-idp-state"));
         assertFalse(choice.has("a[data-idp=impots]"));
+    }
+
+    private static List<String> scopeNames(PasserelleServer server, String clientUuid, String kind) {
+        List<String> names = new ArrayList<>();
+        server.admin().get("/admin/realms/passerelle/clients/" + clientUuid + "/" + kind).forEach(s -> names.add(s.get("name").asText()));
+        return names.stream().sorted().toList();
     }
 
     /** What the console's tab does on Save: a realm component of the tab's type, the client's id among its values. */
