@@ -93,6 +93,30 @@ public final class PasserelleServer implements AutoCloseable {
     }
 
     /**
+     * The assembled server in its own copy, importing another set of realms than the demo one (e.g. exactly the
+     * production set the image receives), on a fresh embedded database.
+     */
+    public static PasserelleServer startWithRealms(Path assembled, Path workDir, String name, Path realms) {
+        Path home = workDir.resolve("keycloak-" + name);
+        try {
+            deleteTree(home);
+            linkTree(assembled, home, false);
+            Path imports = home.resolve("data/import");
+            deleteTree(imports);
+            Files.createDirectories(imports);
+            try (Stream<Path> files = Files.list(realms)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, imports.resolve(file.getFileName().toString()));
+                }
+            }
+            return run(home, workDir.resolve("keycloak-" + name + ".log"), false, freePort(),
+                    List.of("--db-url=jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE"), Map.of(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Starts a distribution another start already prepared (linked, and rebuilt if need be) on the given HTTP
      * port: e.g. the same PostgreSQL build on a restored copy of its database, after the first server was stopped,
      * on the first server's port, which the imported realms name.
