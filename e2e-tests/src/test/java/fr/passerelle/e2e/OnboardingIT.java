@@ -156,6 +156,31 @@ class OnboardingIT {
                 "eidas1 asked, the minimum eidas2 applies: impots (eidas1 only) cannot be picked");
         assertEquals("EXCLUDED_FOR_SP", choice.document().selectFirst("#passerelle-idp-eidas").attr("data-idp-state"));
         assertFalse(choice.has("a[data-idp=impots]"));
+
+        // The console keeps one form per realm: opened on another client, it shows the values saved above. Saving it
+        // with only the sector changed must not copy the first client's other values onto the second.
+        Result second = register(server, Map.of("kind", "service-provider", "clientId", "onboarded-sp-tab-2", "name", "Second service réglé",
+                "sector", "tab-sector-3", "redirectUris", List.of(ServiceProvider.REDIRECT_URI), "defaultLevel", "eidas1"));
+        assertEquals(0, second.exit(), second.stderr());
+        JsonNode stored = null;
+        for (JsonNode component : server.admin().get("/admin/realms/passerelle/components?type=" + TAB_PROVIDER)) {
+            if (component.get("providerId").asText().equals("passerelle-service")) {
+                stored = component;
+            }
+        }
+        assertTrue(stored != null, "the form's component");
+        com.fasterxml.jackson.databind.node.ObjectNode reopened = stored.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) reopened.get("config");
+        config.putArray("sector").add("tab-sector-4");
+        config.putArray("clientId").add(server.admin().clientByClientId("passerelle", "onboarded-sp-tab-2").get("id").asText());
+        server.admin().put("/admin/realms/passerelle/components/" + stored.get("id").asText(), reopened);
+        JsonNode secondAttributes = server.admin().clientByClientId("passerelle", "onboarded-sp-tab-2").get("attributes");
+        assertEquals("tab-sector-4", secondAttributes.get("passerelle.sector").asText(), "the field changed is written");
+        assertEquals("eidas1", secondAttributes.get("passerelle.default-level").asText(), "not the first client's eidas2");
+        assertEquals("", secondAttributes.path("passerelle.minimum-level").asText(), "not the first client's minimum");
+        assertEquals("", secondAttributes.path("passerelle.idp-deny").asText(), "not the first client's denied IdP");
+        assertEquals("eidas2", server.admin().clientByClientId("passerelle", "onboarded-sp-tab").get("attributes")
+                .get("passerelle.minimum-level").asText(), "the first client is untouched");
     }
 
     private static List<String> scopeNames(PasserelleServer server, String clientUuid, String kind) {

@@ -1,6 +1,7 @@
 package fr.passerelle.onboarding.keycloak;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,11 @@ public class ServiceSettingsTab implements UiTabProvider, UiTabProviderFactory<C
     public static final String PROVIDER_ID = "passerelle-service";
     /** Set by the console from the page's address: the client's internal id. */
     static final String CLIENT = "clientId";
+    /** The form's fields and the client attributes they write. */
+    private static final Map<String, String> ATTRIBUTES = Map.of("sector", ServiceAttributes.SECTOR,
+            "allowedIdps", ServiceAttributes.IDP_ALLOW, "deniedIdps", ServiceAttributes.IDP_DENY,
+            "defaultLevel", ServiceAttributes.DEFAULT_LEVEL, "minimumLevel", ServiceAttributes.MINIMUM_LEVEL,
+            "consent", ServiceAttributes.CONSENT);
 
     @Override
     public String getId() {
@@ -104,19 +110,43 @@ public class ServiceSettingsTab implements UiTabProvider, UiTabProviderFactory<C
 
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        apply(realm, model);
+        apply(realm, null, model);
     }
 
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        apply(realm, newModel);
+        apply(realm, oldModel, newModel);
     }
 
-    private static void apply(RealmModel realm, ComponentModel model) {
+    /**
+     * Writes the saved values to the client. Keycloak keeps one form per realm, so the form opened on a client
+     * shows the values last saved for another one: a field the operator left as it was shown then (same value
+     * as saved for that other client) is not written, and the client keeps its own value.
+     */
+    private static void apply(RealmModel realm, ComponentModel previous, ComponentModel model) {
         ClientModel client = clientOf(realm, model);
         ServiceDescription settings = settingsOf(client, model);
-        ServiceAttributes.write(client, settings);
-        for (String name : model.getConfig().getOrDefault("dataScopes", List.of())) {
+        boolean otherClient = previous != null && !Objects.equals(previous.get(CLIENT), model.get(CLIENT));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("sector", settings.sector() == null ? "" : settings.sector().strip());
+        attributes.put("allowedIdps", String.join(",", settings.allowedIdps()));
+        attributes.put("deniedIdps", String.join(",", settings.deniedIdps()));
+        attributes.put("defaultLevel", orEmpty(settings.defaultLevel()));
+        attributes.put("minimumLevel", orEmpty(settings.minimumLevel()));
+        attributes.put("consent", orEmpty(settings.consent()));
+        attributes.forEach((field, value) -> {
+            boolean shownUnchanged = otherClient && Objects.equals(previous.getConfig().getOrDefault(field, List.of()),
+                    model.getConfig().getOrDefault(field, List.of()));
+            if (!shownUnchanged) {
+                client.setAttribute(ATTRIBUTES.get(field), value);
+            }
+        });
+        if (!model.getConfig().getOrDefault("dataScopes", List.of()).isEmpty()) {
+            client.setAttribute(ServiceAttributes.DATA_PROVIDER, "true");
+        }
+        boolean scopesShownUnchanged = otherClient && Objects.equals(previous.getConfig().getOrDefault("dataScopes", List.of()),
+                model.getConfig().getOrDefault("dataScopes", List.of()));
+        for (String name : scopesShownUnchanged ? List.<String>of() : model.getConfig().getOrDefault("dataScopes", List.<String>of())) {
             ClientScopeModel scope = realm.getClientScopesStream().filter(s -> s.getName().equals(name)).findFirst().orElseGet(() -> {
                 ClientScopeModel created = realm.addClientScope(name);
                 created.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
@@ -128,6 +158,10 @@ public class ServiceSettingsTab implements UiTabProvider, UiTabProviderFactory<C
             });
             scope.setAttribute(ServiceAttributes.DATA_PROVIDER, client.getClientId());
         }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value.strip();
     }
 
     private static ClientModel clientOf(RealmModel realm, ComponentModel model) {
