@@ -10,6 +10,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import fr.passerelle.names.ClientAttributes;
 import fr.passerelle.onboarding.DataScope;
 import fr.passerelle.onboarding.RealmFacts;
 import fr.passerelle.onboarding.ServiceDescription;
@@ -18,14 +19,14 @@ import fr.passerelle.onboarding.ServiceKind;
 /** The client attributes that carry a service's settings, read and written in one place. */
 final class ServiceAttributes {
 
-    static final String SECTOR = "passerelle.sector";
-    static final String IDP_ALLOW = "passerelle.idp-allow";
-    static final String IDP_DENY = "passerelle.idp-deny";
-    static final String DEFAULT_LEVEL = "passerelle.default-level";
-    static final String MINIMUM_LEVEL = "passerelle.minimum-level";
-    static final String CONSENT = "passerelle.consent";
+    static final String SECTOR = ClientAttributes.SECTOR;
+    static final String IDP_ALLOW = ClientAttributes.IDP_ALLOW;
+    static final String IDP_DENY = ClientAttributes.IDP_DENY;
+    static final String DEFAULT_LEVEL = ClientAttributes.DEFAULT_LEVEL;
+    static final String MINIMUM_LEVEL = ClientAttributes.MINIMUM_LEVEL;
+    static final String CONSENT = ClientAttributes.CONSENT;
     /** On a client: "true" marks a DP. On a client scope: the client id of the DP serving it. */
-    static final String DATA_PROVIDER = "passerelle.data-provider";
+    static final String DATA_PROVIDER = ClientAttributes.DATA_PROVIDER;
 
     private ServiceAttributes() {
     }

@@ -1,0 +1,34 @@
+package fr.passerelle.names;
+
+/** Keys an operator sets in an identity provider's configuration. */
+public final class IdpConfig {
+
+    /** The eIDAS levels the IdP can reach. */
+    public static final String LEVELS = "passerelle.levels";
+    /** How the IdP's own level values map to eIDAS levels. */
+    public static final String LEVEL_MAPPING = "passerelle.level-mapping";
+    /** The lowest level accepted from this IdP. */
+    public static final String MINIMUM_LEVEL = "passerelle.minimum-level";
+    /** The {@code amr} values a login through this IdP carries. */
+    public static final String AMR = "passerelle.amr";
+    /** The logo shown on the IdP choice page. */
+    public static final String LOGO = "passerelle.logo";
+    /** The help text shown on the IdP choice page. */
+    public static final String HELP = "passerelle.help";
+    /** Hidden from the choice page (still reachable with a hint). */
+    public static final String HIDDEN = "passerelle.hidden";
+    /**
+     * Without a window: set while the IdP is under maintenance (shown, not selectable). With a window: the
+     * window's message, announced before it and shown during it.
+     */
+    public static final String MAINTENANCE_MESSAGE = "passerelle.maintenance-message";
+    /** Start of a scheduled maintenance window (ISO-8601 date-time with offset). */
+    public static final String MAINTENANCE_START = "passerelle.maintenance-start";
+    /** End of a scheduled maintenance window (ISO-8601 date-time with offset), after its start. */
+    public static final String MAINTENANCE_END = "passerelle.maintenance-end";
+    /** The IdP serves EU citizens (eIDAS node). */
+    public static final String EU_CITIZEN = "passerelle.eu-citizen";
+
+    private IdpConfig() {
+    }
+}
