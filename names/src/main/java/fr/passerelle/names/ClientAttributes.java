@@ -11,6 +11,8 @@ public final class ClientAttributes {
     public static final String IDP_DENY = "passerelle.idp-deny";
     /** The level asked when the SP's request names none; also a realm attribute (the platform default). */
     public static final String DEFAULT_LEVEL = "passerelle.default-level";
+    /** The lowest level the SP accepts: a request for less, its own default included, is raised to it. */
+    public static final String MINIMUM_LEVEL = "passerelle.minimum-level";
     /** The SP's consent policy for data scopes. */
     public static final String CONSENT = "passerelle.consent";
     /** On a DP's client: {@code true}. On a data client scope: the client id of the DP that serves it. */

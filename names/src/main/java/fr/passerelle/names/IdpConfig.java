@@ -17,8 +17,15 @@ public final class IdpConfig {
     public static final String HELP = "passerelle.help";
     /** Hidden from the choice page (still reachable with a hint). */
     public static final String HIDDEN = "passerelle.hidden";
-    /** Set while the IdP is under maintenance: shown, not selectable. */
+    /**
+     * Without a window: set while the IdP is under maintenance (shown, not selectable). With a window: the
+     * window's message, announced before it and shown during it.
+     */
     public static final String MAINTENANCE_MESSAGE = "passerelle.maintenance-message";
+    /** Start of a scheduled maintenance window (ISO-8601 date-time with offset). */
+    public static final String MAINTENANCE_START = "passerelle.maintenance-start";
+    /** End of a scheduled maintenance window (ISO-8601 date-time with offset), after its start. */
+    public static final String MAINTENANCE_END = "passerelle.maintenance-end";
     /** The IdP serves EU citizens (eIDAS node). */
     public static final String EU_CITIZEN = "passerelle.eu-citizen";
 

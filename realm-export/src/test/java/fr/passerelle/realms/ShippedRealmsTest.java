@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The shipped realm files: what an operator imports and diffs. */
+/** The shipped demo realm set (broker realm with the demo overlay, demo IdP realms): what start.sh and the tests import. */
 class ShippedRealmsTest {
 
     /** Every secret a realm file may hold: the documented demo ones (listed in the README). */
@@ -45,6 +45,17 @@ class ShippedRealmsTest {
                         realm.get("realm").asText() + " holds " + finding);
             }
         }
+    }
+
+    @Test
+    void theDemoBrokerRealmIsTheProductionOneWithTheDemoClientsIdpsAndDataScopesAdded() throws IOException {
+        JsonNode demo = realms().stream().filter(r -> r.get("realm").asText().equals("passerelle")).findFirst().orElseThrow();
+        JsonNode production = json.readTree(Path.of("target/classes/production/passerelle-realm.json").toFile());
+        assertEquals(production.get("authenticationFlows"), demo.get("authenticationFlows"));
+        assertEquals(production.get("attributes"), demo.get("attributes"));
+        assertEquals(7, demo.get("clients").size());
+        assertEquals(3, demo.get("identityProviders").size());
+        assertEquals(production.get("clientScopes").size() + 3, demo.get("clientScopes").size());
     }
 
     @Test
@@ -110,7 +121,7 @@ class ShippedRealmsTest {
 
     private List<JsonNode> realms() throws IOException {
         List<JsonNode> realms = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("realms"))) {
+        try (Stream<Path> files = Files.list(Path.of("target/classes/demo"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 realms.add(json.readTree(file.toFile()));
             }

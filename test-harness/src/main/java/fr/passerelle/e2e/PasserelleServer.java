@@ -86,35 +86,76 @@ public final class PasserelleServer implements AutoCloseable {
             if (rebuildOptions != null) {
                 rebuild(home, log, rebuildOptions);
             }
-            int httpPort = freePort();
-            int managementPort = freePort();
-            String baseUrl = "http://127.0.0.1:" + httpPort;
-
-            List<String> command = new ArrayList<>(List.of(
-                    "bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                    "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
-                    "--hostname-strict=false", "--import-realm",
-                    "--log-level=INFO,fr.passerelle:DEBUG"));
-            command.addAll(dbArgs);
-            command.addAll(extraArgs);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(rebuildOptions == null ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            builder.environment().put("PASSERELLE_URL", baseUrl);
-            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
-            builder.environment().putAll(extraEnv);
-            Process process = builder.start();
-            PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, process);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            server.awaitReady();
-            return server;
+            return run(home, log, rebuildOptions != null, freePort(), dbArgs, extraEnv, extraArgs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The assembled server in its own copy, importing another set of realms than the demo one (e.g. exactly the
+     * production set the image receives), on a fresh embedded database.
+     */
+    public static PasserelleServer startWithRealms(Path assembled, Path workDir, String name, Path realms) {
+        Path home = workDir.resolve("keycloak-" + name);
+        try {
+            deleteTree(home);
+            linkTree(assembled, home, false);
+            Path imports = home.resolve("data/import");
+            deleteTree(imports);
+            Files.createDirectories(imports);
+            try (Stream<Path> files = Files.list(realms)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, imports.resolve(file.getFileName().toString()));
+                }
+            }
+            return run(home, workDir.resolve("keycloak-" + name + ".log"), false, freePort(),
+                    List.of("--db-url=jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE"), Map.of(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a distribution another start already prepared (linked, and rebuilt if need be) on the given HTTP
+     * port: e.g. the same PostgreSQL build on a restored copy of its database, after the first server was stopped,
+     * on the first server's port, which the imported realms name.
+     */
+    static PasserelleServer startPrepared(Path home, Path log, int httpPort, List<String> dbArgs, Map<String, String> extraEnv) {
+        try {
+            return run(home, log, false, httpPort, dbArgs, extraEnv, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PasserelleServer run(Path home, Path log, boolean appendLog, int httpPort, List<String> dbArgs,
+                                        Map<String, String> extraEnv, List<String> extraArgs) throws IOException {
+        int managementPort = freePort();
+        String baseUrl = "http://127.0.0.1:" + httpPort;
+
+        List<String> command = new ArrayList<>(List.of(
+                "bash", home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
+                "--hostname-strict=false", "--import-realm",
+                "--log-level=INFO,fr.passerelle:DEBUG"));
+        command.addAll(dbArgs);
+        command.addAll(extraArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("PASSERELLE_URL", baseUrl);
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+        builder.environment().putAll(extraEnv);
+        Process process = builder.start();
+        PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, process);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server.awaitReady();
+        return server;
     }
 
     private static void rebuild(Path home, Path log, List<String> options) throws IOException {

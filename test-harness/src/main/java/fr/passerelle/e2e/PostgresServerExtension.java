@@ -27,8 +27,11 @@ public final class PostgresServerExtension implements BeforeAllCallback, Paramet
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresServerExtension.class);
 
     private static final String URL = env("PASSERELLE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = env("PASSERELLE_PG_USER", "passerelle");
-    private static final String PASSWORD = env("PASSERELLE_PG_PASSWORD", "passerelle");
+    static final String USER = env("PASSERELLE_PG_USER", "passerelle");
+    static final String PASSWORD = env("PASSERELLE_PG_PASSWORD", "passerelle");
+    /** Host and port of {@link #URL}, for the PostgreSQL client tools (pg_dump, pg_restore). */
+    static final String HOST = java.net.URI.create(URL.substring("jdbc:".length())).getHost();
+    static final int PORT = java.net.URI.create(URL.substring("jdbc:".length())).getPort();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -50,7 +53,16 @@ public final class PostgresServerExtension implements BeforeAllCallback, Paramet
     /** The test's own PostgreSQL database. */
     public record Database(String name) {
         public Connection connect() throws SQLException {
-            return DriverManager.getConnection(URL.substring(0, URL.lastIndexOf('/') + 1) + name, USER, PASSWORD);
+            return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+        }
+
+        public String jdbcUrl() {
+            return URL.substring(0, URL.lastIndexOf('/') + 1) + name;
+        }
+
+        /** A statement on the server's maintenance database (CREATE/DROP DATABASE). */
+        public void sql(String statement) {
+            PostgresServerExtension.sql(statement);
         }
     }
 

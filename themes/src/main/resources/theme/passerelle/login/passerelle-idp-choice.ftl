@@ -28,6 +28,7 @@
                                     <span class="passerelle-idp-name">${idp.displayName}</span>
                                 </a>
                                 <#if idp.help?has_content><p class="passerelle-idp-help" id="passerelle-idp-help-${idp.alias}">${idp.help}</p></#if>
+                                <#if idp.maintenanceAnnouncement?? && idp.maintenanceAnnouncement?has_content><p class="passerelle-idp-announcement" id="passerelle-idp-announcement-${idp.alias}">${msg("passerelleIdpMaintenanceAnnounced", idp.maintenanceAnnouncement.start, idp.maintenanceAnnouncement.end)} ${idp.maintenanceAnnouncement.message}</p></#if>
                             <#else>
                                 <div class="passerelle-idp-unavailable" aria-disabled="true" aria-describedby="passerelle-idp-reason-${idp.alias}">
                                     <#if idp.logo?has_content><img class="passerelle-idp-logo" src="${url.resourcesPath}/${idp.logo}" alt="" width="40" height="40"/></#if>

@@ -204,6 +204,7 @@ public class IdpChoiceAuthenticator implements Authenticator {
         view.put("state", option.state().name());
         view.put("reasonKey", "passerelleIdpState_" + option.state().name());
         view.put("maintenanceMessage", option.entry().maintenanceMessage() == null ? "" : option.entry().maintenanceMessage());
+        view.put("maintenanceAnnouncement", LevelSettings.maintenanceAnnouncement(idp));
         view.put("logo", config.getOrDefault(IdpConfig.LOGO, ""));
         view.put("help", config.getOrDefault(IdpConfig.HELP, ""));
         view.put("euCitizen", Boolean.parseBoolean(config.get(IdpConfig.EU_CITIZEN)));

@@ -1,5 +1,7 @@
 package fr.passerelle.loa.keycloak;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import fr.passerelle.loa.EidasLevel;
 import fr.passerelle.loa.IdpEntry;
 import fr.passerelle.loa.IdpLevelPolicy;
+import fr.passerelle.loa.IdpMaintenance;
 import fr.passerelle.loa.LevelRequestParser;
 import fr.passerelle.loa.RequestedLevel;
 import fr.passerelle.loa.SpIdpRules;
@@ -29,6 +32,7 @@ import fr.passerelle.names.RealmAttributes;
 final class LevelSettings {
 
     static final Logger LOG = Logger.getLogger("fr.passerelle.loa");
+    private static final DateTimeFormatter ANNOUNCED_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     // An IdP nobody configured is trusted for the lowest level only.
     private static final String DEFAULT_IDP_LEVELS = EidasLevel.LOW.acr();
@@ -49,7 +53,8 @@ final class LevelSettings {
         ClientModel client = authSession.getClient();
         Optional<EidasLevel> clientDefault = EidasLevel.fromAcr(client.getAttribute(ClientAttributes.DEFAULT_LEVEL));
         return LevelRequestParser.resolve(authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM),
-                claims.essential(), claims.voluntary(), clientDefault, platformDefault(authSession.getRealm()));
+                claims.essential(), claims.voluntary(), clientDefault, platformDefault(authSession.getRealm()))
+                .atLeast(EidasLevel.fromAcr(client.getAttribute(ClientAttributes.MINIMUM_LEVEL)));
     }
 
     static EidasLevel platformDefault(RealmModel realm) {
@@ -91,10 +96,28 @@ final class LevelSettings {
         try {
             boolean hidden = !includeHidden && Boolean.parseBoolean(idp.getConfig().get(IdpConfig.HIDDEN));
             return Optional.of(new IdpEntry(idp.getAlias(), idp.getDisplayName(), hidden,
-                    idp.getConfig().get(IdpConfig.MAINTENANCE_MESSAGE), policyOf(idp)));
+                    maintenanceOf(idp).messageAt(Instant.now()).orElse(null), policyOf(idp)));
         } catch (IllegalArgumentException e) {
             LOG.errorf("Identity provider %s left out of the IdP choice: %s", idp.getAlias(), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** The IdP's maintenance (scheduled window or standing message); invalid settings throw IllegalArgumentException. */
+    static IdpMaintenance maintenanceOf(IdentityProviderModel idp) {
+        return IdpMaintenance.parse(idp.getConfig().get(IdpConfig.MAINTENANCE_START),
+                idp.getConfig().get(IdpConfig.MAINTENANCE_END), idp.getConfig().get(IdpConfig.MAINTENANCE_MESSAGE));
+    }
+
+    /** The choice page's announcement of a window ahead (start, end as the page shows them, message), or an empty map. */
+    static Map<String, String> maintenanceAnnouncement(IdentityProviderModel idp) {
+        try {
+            return maintenanceOf(idp).announcementAt(Instant.now())
+                    .map(window -> Map.of("start", ANNOUNCED_TIME.format(window.start()), "end", ANNOUNCED_TIME.format(window.end()),
+                            "message", window.message()))
+                    .orElse(Map.of());
+        } catch (IllegalArgumentException e) {
+            return Map.of();
         }
     }
 
