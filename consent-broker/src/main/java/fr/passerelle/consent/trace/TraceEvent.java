@@ -3,6 +3,8 @@ package fr.passerelle.consent.trace;
 import java.util.Arrays;
 import java.util.Optional;
 
+import fr.passerelle.pivot.CrossModuleNames;
+
 /**
  * The business events of a federation broker (SPEC §7). Their codes are stable public contract: they are
  * stored in the trace table and other components name them in the {@value #DETAIL} detail of the
@@ -24,10 +26,12 @@ public enum TraceEvent {
     CHECKTOKEN_OK("checktoken_ok"),
     CHECKTOKEN_INVALID_TOKEN("checktoken_invalid_token"),
     CHECKTOKEN_INVALID_CLIENT("checktoken_invalid_client"),
-    LOGOUT("logout");
+    LOGOUT("logout"),
+    /** An IdP link moved: a stale link replaced, or a link following the identity to another account. */
+    IDP_RELINKED(CrossModuleNames.IDP_RELINKED);
 
     /** Keycloak event detail through which any component names the business event it fires. */
-    public static final String DETAIL = "passerelle.event";
+    public static final String DETAIL = CrossModuleNames.TRACE_EVENT_DETAIL;
 
     private final String code;
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.passerelle.pivot.CrossModuleNames;
+
 /**
  * Which traces an observed Keycloak event stands for. An event naming its business event in the
  * {@link TraceEvent#DETAIL} detail is that event; otherwise Keycloak's own event types are read as the
@@ -17,7 +19,7 @@ public final class TraceMapping {
     public static final String SP_DETAIL = "passerelle.sp";
     public static final String SCOPES_DETAIL = "passerelle.scopes";
     public static final String LEVEL_DETAIL = "passerelle.level";
-    public static final String REASON_DETAIL = "passerelle.reason";
+    public static final String REASON_DETAIL = CrossModuleNames.TRACE_REASON_DETAIL;
 
     /** Keycloak's detail names this mapping reads (values of {@code org.keycloak.events.Details}). */
     static final String IDENTITY_PROVIDER = "identity_provider";

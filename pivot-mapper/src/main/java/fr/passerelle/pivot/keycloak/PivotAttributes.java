@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.passerelle.pivot.CrossModuleNames;
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
@@ -15,7 +16,7 @@ import fr.passerelle.pivot.PivotIdentity;
  */
 public final class PivotAttributes {
 
-    public static final String IDENTITY_KEY = "passerelle.identity-key";
+    public static final String IDENTITY_KEY = CrossModuleNames.IDENTITY_KEY_ATTRIBUTE;
 
     /** Every attribute this suite writes; a refresh clears those the IdP no longer sends. */
     static final List<String> ALL = List.of(

@@ -22,6 +22,7 @@ import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import fr.passerelle.consent.trace.LevelNames;
+import fr.passerelle.pivot.CrossModuleNames;
 import fr.passerelle.consent.trace.ObservedEvent;
 import fr.passerelle.consent.trace.TraceMapping;
 import fr.passerelle.consent.trace.TraceRecord;
@@ -33,8 +34,8 @@ import fr.passerelle.consent.trace.TraceRecord;
 public class TraceEventListener implements EventListenerProvider {
 
     static final Logger LOG = Logger.getLogger("fr.passerelle.consent.trace");
-    /** The user attribute the pivot mapper writes (see {@code fr.passerelle.pivot.keycloak.PivotAttributes}). */
-    public static final String IDENTITY_KEY_ATTRIBUTE = "passerelle.identity-key";
+    /** The user attribute the pivot mapper writes. */
+    public static final String IDENTITY_KEY_ATTRIBUTE = CrossModuleNames.IDENTITY_KEY_ATTRIBUTE;
 
     private final KeycloakSession session;
 
