@@ -73,7 +73,8 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
             context.success();
             return;
         }
-        UserModel created = session.users().addUser(realm, key);
+        // No default roles: a person needs none, and Keycloak's default roles would let them link IdP accounts.
+        UserModel created = session.users().addUser(realm, null, key, false, true);
         row.setUserId(created.getId());
         accept(context, created, key, serializedCtx, false);
     }

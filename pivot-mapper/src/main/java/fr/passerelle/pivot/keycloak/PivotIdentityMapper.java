@@ -125,6 +125,17 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         refresh(user, context);
+        withoutDefaultRoles(realm, user, context);
+    }
+
+    /**
+     * Accounts made before the broker stopped granting them take Keycloak's default roles off at their next login:
+     * those roles carry the right to link and unlink IdP accounts, which only the first-login step may do.
+     */
+    private static void withoutDefaultRoles(RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        if (!context.getIdpConfig().isTransientUsers() && user.hasDirectRole(realm.getDefaultRole())) {
+            user.deleteRoleMapping(realm.getDefaultRole());
+        }
     }
 
     /** Every login refreshes the account from what the IdP just sent, clearing what it no longer sends. */
