@@ -22,7 +22,7 @@ class IdpAccessOnEveryPathIT {
 
     @Test
     void anIdpTheServiceDeniesIsRefusedOnTheWayBackFromKeycloaksOwnBrokerEndpoint(PasserelleServer server) {
-        try (IdpChoicePageTest.AutoCloseableClient ignored = IdpChoicePageTest.AutoCloseableClient.withAttribute(
+        try (IdpChoicePageIT.AutoCloseableClient ignored = IdpChoicePageIT.AutoCloseableClient.withAttribute(
                 server, "demo-sp-other", "passerelle.idp-deny", "impots")) {
             ServiceProvider other = new ServiceProvider(server, "passerelle", "demo-sp-other", "demo-sp-other-secret");
             FreshPerson person = FreshPerson.atIdps(server, "impots");
@@ -36,7 +36,7 @@ class IdpAccessOnEveryPathIT {
 
     @Test
     void anIdpInMaintenanceIsRefusedOnTheWayBack(PasserelleServer server) {
-        try (IdpChoicePageTest.AutoCloseableIdp ignored = IdpChoicePageTest.AutoCloseableIdp.withConfig(
+        try (IdpChoicePageIT.AutoCloseableIdp ignored = IdpChoicePageIT.AutoCloseableIdp.withConfig(
                 server, "impots", "passerelle.maintenance-message", "Retour prévu à 14 h.")) {
             FreshPerson person = FreshPerson.atIdps(server, "impots");
 
@@ -77,7 +77,7 @@ class IdpAccessOnEveryPathIT {
 
     @Test
     void aHiddenIdpStaysReachableByHintButNotByTheBrokerEndpoint(PasserelleServer server) {
-        try (IdpChoicePageTest.AutoCloseableIdp ignored = IdpChoicePageTest.AutoCloseableIdp.withConfig(
+        try (IdpChoicePageIT.AutoCloseableIdp ignored = IdpChoicePageIT.AutoCloseableIdp.withConfig(
                 server, "impots", "passerelle.hidden", "true")) {
             FreshPerson person = FreshPerson.atIdps(server, "impots");
             Page refused = attack(server, ServiceProvider.demoSp(server).authorize("openid"), person, "impots");

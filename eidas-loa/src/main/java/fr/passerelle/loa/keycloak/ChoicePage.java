@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import fr.passerelle.loa.IdpAccess;
 import fr.passerelle.loa.IdpChoice;
 import fr.passerelle.loa.IdpOption;
+import fr.passerelle.names.IdpConfig;
 
 /** Draws the IdP choice page: each IdP with its state for this request, and an error banner when there is one. */
 final class ChoicePage {
@@ -48,9 +49,9 @@ final class ChoicePage {
         view.put("state", option.state().name());
         view.put("reasonKey", "passerelleIdpState_" + option.state().name());
         view.put("maintenanceMessage", option.entry().maintenanceMessage() == null ? "" : option.entry().maintenanceMessage());
-        view.put("logo", config.getOrDefault(PasserelleKeys.IDP_LOGO, ""));
-        view.put("help", config.getOrDefault(PasserelleKeys.IDP_HELP, ""));
-        view.put("euCitizen", Boolean.parseBoolean(config.get(PasserelleKeys.IDP_EU_CITIZEN)));
+        view.put("logo", config.getOrDefault(IdpConfig.LOGO, ""));
+        view.put("help", config.getOrDefault(IdpConfig.HELP, ""));
+        view.put("euCitizen", Boolean.parseBoolean(config.get(IdpConfig.EU_CITIZEN)));
         view.put("ceiling", option.entry().policy().ceiling().acr());
         return view;
     }

@@ -26,8 +26,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import fr.passerelle.loa.OptionState;
 
-import fr.passerelle.loa.Refused;
 import fr.passerelle.loa.LevelVerdict;
+import fr.passerelle.loa.Refused;
+import fr.passerelle.names.EventDetails;
 
 /**
  * On every IdP, as soon as it answers and before Keycloak looks the account up: refuses an answer the broker may
@@ -113,7 +114,7 @@ public class EidasLevelGate extends AbstractIdentityProviderMapper {
                 .event(EventType.IDENTITY_PROVIDER_LOGIN_ERROR)
                 .client(context.getAuthenticationSession().getClient())
                 .detail(Details.IDENTITY_PROVIDER, alias)
-                .detail(EidasLevelAuthenticator.EVENT_DETAIL_REFUSAL, code)
+                .detail(EventDetails.REASON, code)
                 .error(code);
     }
 

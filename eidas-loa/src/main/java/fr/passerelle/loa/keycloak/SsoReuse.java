@@ -12,6 +12,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import fr.passerelle.loa.EidasLevel;
 import fr.passerelle.loa.IdpAccess;
 import fr.passerelle.loa.RequestedLevel;
+import fr.passerelle.names.SessionNotes;
 
 /**
  * Single sign-on: lets the browser's broker session stand in for a new login when its level suits the request,
@@ -33,7 +34,7 @@ final class SsoReuse {
         if (protocol != null && protocol.requireReauthentication(existing.session(), authSession)) {
             return false;
         }
-        EidasLevel sessionLevel = EidasLevel.fromAcr(existing.session().getNote(PasserelleKeys.SESSION_LEVEL_NOTE)).orElse(null);
+        EidasLevel sessionLevel = EidasLevel.fromAcr(existing.session().getNote(SessionNotes.LEVEL)).orElse(null);
         String sessionIdp = existing.session().getNote(Details.IDENTITY_PROVIDER);
         boolean reusable = LevelSettings.ssoPolicy(context.getRealm()).mayReuse(sessionLevel, requested.level())
                 && access.permitsSessionFrom(sessionIdp);

@@ -17,7 +17,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.light.LightweightUserAdapter;
 
-import fr.passerelle.pivot.CrossModuleNames;
+import fr.passerelle.names.RelinkReasons;
+import fr.passerelle.names.UserAttributes;
 
 /**
  * First broker login without any page: the account is the one holding the identity key the pivot mapper
@@ -33,7 +34,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
             BrokeredIdentityContext brokerContext) {
-        String key = brokerContext.getUserAttribute(PivotAttributes.IDENTITY_KEY);
+        String key = brokerContext.getUserAttribute(UserAttributes.IDENTITY_KEY);
         String idp = brokerContext.getIdpConfig().getAlias();
         if (key == null) {
             LOG.errorf("IdP %s has no %s mapper: no identity key, login refused", idp, PivotIdentityMapper.PROVIDER_ID);
@@ -51,7 +52,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
         UserModel holder = row.getUserId() == null ? null : session.users().getUserById(realm, row.getUserId());
         if (holder == null) {
             // Accounts from before the holder table: the attribute says who holds the key.
-            List<UserModel> holders = session.users().searchForUserByUserAttributeStream(realm, PivotAttributes.IDENTITY_KEY, key)
+            List<UserModel> holders = session.users().searchForUserByUserAttributeStream(realm, UserAttributes.IDENTITY_KEY, key)
                     .limit(2).toList();
             if (holders.size() > 1) {
                 LOG.errorf("Identity key held by several accounts in realm %s; login via %s refused until an operator merges them",
@@ -85,7 +86,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
         FederatedIdentityModel link = context.getSession().users().getFederatedIdentity(context.getRealm(), holder, idp);
         if (link != null && !link.getUserId().equals(brokerContext.getId())) {
             IdpRelink.unlink(context.getSession(), context.getRealm(), context.getAuthenticationSession().getClient(), holder, idp,
-                    CrossModuleNames.RELINK_UPSTREAM_SUBJECT_CHANGED);
+                    RelinkReasons.UPSTREAM_SUBJECT_CHANGED);
         }
     }
 

@@ -8,7 +8,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import fr.passerelle.pivot.CrossModuleNames;
+import fr.passerelle.names.EventDetails;
+import fr.passerelle.names.TraceEvent;
 
 /** Takes an IdP link off an account and says so in an event the traces record as {@code idp_relinked}. */
 final class IdpRelink {
@@ -24,8 +25,8 @@ final class IdpRelink {
                 .client(client)
                 .user(account)
                 .detail(Details.IDENTITY_PROVIDER, idpAlias)
-                .detail(CrossModuleNames.TRACE_EVENT_DETAIL, CrossModuleNames.IDP_RELINKED)
-                .detail(CrossModuleNames.TRACE_REASON_DETAIL, reason)
+                .detail(EventDetails.EVENT, TraceEvent.IDP_RELINKED.code())
+                .detail(EventDetails.REASON, reason)
                 .success();
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.passerelle.pivot.CrossModuleNames;
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
@@ -16,7 +15,7 @@ import fr.passerelle.pivot.PivotIdentity;
  */
 public final class PivotAttributes {
 
-    public static final String IDENTITY_KEY = CrossModuleNames.IDENTITY_KEY_ATTRIBUTE;
+    public static final String IDENTITY_KEY = "passerelle.identity-key";
 
     /** Every attribute this suite writes; a refresh clears those the IdP no longer sends. */
     static final List<String> ALL = List.of(

@@ -16,7 +16,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
-import fr.passerelle.pivot.CrossModuleNames;
+import fr.passerelle.names.RelinkReasons;
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
@@ -111,7 +111,7 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
                 new FederatedIdentityModel(alias, context.getId(), context.getUsername()));
         if (linked != null && !key.hex().equals(linked.getFirstAttribute(PivotAttributes.IDENTITY_KEY))) {
             IdpRelink.unlink(session, realm, context.getAuthenticationSession().getClient(), linked, alias,
-                    CrossModuleNames.RELINK_IDENTITY_CHANGED);
+                    RelinkReasons.IDENTITY_CHANGED);
         }
     }
 
