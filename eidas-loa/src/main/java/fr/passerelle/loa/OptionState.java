@@ -1,11 +1,24 @@
 package fr.passerelle.loa;
 
-/** Whether an identity provider can be picked on the IdP choice page, and if not, why. */
+/** Whether an identity provider can be used for a request, and if not, why; the choice page shows it. */
 public enum OptionState {
-    AVAILABLE,
-    MAINTENANCE,
-    LEVEL_UNREACHABLE,
-    EXCLUDED_FOR_SP,
+    AVAILABLE("available"),
+    MAINTENANCE("idp-maintenance"),
+    LEVEL_UNREACHABLE("idp-level-unreachable"),
+    EXCLUDED_FOR_SP("idp-excluded-for-sp"),
     /** Not on the page at all: an alias the realm does not have, or a hidden IdP. */
-    UNKNOWN
+    UNKNOWN("idp-unknown"),
+    /** An IdP answered a login the broker had not sent to it (a browser that opened the IdP's URL itself). */
+    NOT_DISPATCHED("idp-not-dispatched");
+
+    private final String code;
+
+    OptionState(String code) {
+        this.code = code;
+    }
+
+    /** The stable refusal code, in events, traces and the theme's message keys. */
+    public String code() {
+        return code;
+    }
 }

@@ -31,7 +31,7 @@ class IdpChoiceTest {
 
     @Test
     void requestForEidas2DisablesTheIdpThatStopsAtEidas1() {
-        List<IdpOption> options = IdpChoice.options(DemoIdps.all(), ANY_IDP, SUBSTANTIAL);
+        List<IdpOption> options = IdpChoice.options(new IdpAccess(DemoIdps.all(), ANY_IDP, SUBSTANTIAL));
 
         assertEquals(List.of("impots", "identite-numerique", "eidas"), aliases(options));
         assertEquals(List.of(LEVEL_UNREACHABLE, AVAILABLE, AVAILABLE), states(options));
@@ -41,20 +41,20 @@ class IdpChoiceTest {
 
     @Test
     void requestForEidas1OffersEveryDemoIdp() {
-        assertEquals(List.of(AVAILABLE, AVAILABLE, AVAILABLE), states(IdpChoice.options(DemoIdps.all(), ANY_IDP, LOW)));
+        assertEquals(List.of(AVAILABLE, AVAILABLE, AVAILABLE), states(IdpChoice.options(new IdpAccess(DemoIdps.all(), ANY_IDP, LOW))));
     }
 
     @Test
     void requestForEidas3LeavesOnlyTheEidasNode() {
         assertEquals(List.of(LEVEL_UNREACHABLE, LEVEL_UNREACHABLE, AVAILABLE),
-                states(IdpChoice.options(DemoIdps.all(), ANY_IDP, HIGH)));
+                states(IdpChoice.options(new IdpAccess(DemoIdps.all(), ANY_IDP, HIGH))));
     }
 
     @Test
     void idpInMaintenanceIsShownDisabledWithItsMessage() {
         IdpEntry impots = new IdpEntry("impots", "Impôts (démo)", false, "De retour à 14 h", IMPOTS_LEVELS);
 
-        List<IdpOption> options = IdpChoice.options(List.of(impots, DemoIdps.eidas()), ANY_IDP, LOW);
+        List<IdpOption> options = IdpChoice.options(new IdpAccess(List.of(impots, DemoIdps.eidas()), ANY_IDP, LOW));
 
         assertEquals(List.of(MAINTENANCE, AVAILABLE), states(options));
         assertEquals("De retour à 14 h", options.get(0).entry().maintenanceMessage());
@@ -65,7 +65,7 @@ class IdpChoiceTest {
         IdpEntry impots = new IdpEntry("impots", "Impôts (démo)", false, "  ", IMPOTS_LEVELS);
 
         assertFalse(impots.inMaintenance());
-        assertEquals(List.of(AVAILABLE), states(IdpChoice.options(List.of(impots), ANY_IDP, LOW)));
+        assertEquals(List.of(AVAILABLE), states(IdpChoice.options(new IdpAccess(List.of(impots), ANY_IDP, LOW))));
     }
 
     @Test
@@ -74,19 +74,19 @@ class IdpChoiceTest {
                 DemoIdps.IDENTITE_NUMERIQUE_LEVELS);
 
         assertEquals(List.of("impots", "eidas"),
-                aliases(IdpChoice.options(List.of(DemoIdps.impots(), hidden, DemoIdps.eidas()), ANY_IDP, LOW)));
+                aliases(IdpChoice.options(new IdpAccess(List.of(DemoIdps.impots(), hidden, DemoIdps.eidas()), ANY_IDP, LOW))));
     }
 
     @Test
     void idpsTheSpDeniesAreShownExcluded() {
         assertEquals(List.of(AVAILABLE, AVAILABLE, EXCLUDED_FOR_SP),
-                states(IdpChoice.options(DemoIdps.all(), SpIdpRules.parse("", "eidas"), LOW)));
+                states(IdpChoice.options(new IdpAccess(DemoIdps.all(), SpIdpRules.parse("", "eidas"), LOW))));
     }
 
     @Test
     void idpsOutsideTheSpsAllowListAreShownExcluded() {
         assertEquals(List.of(EXCLUDED_FOR_SP, AVAILABLE, EXCLUDED_FOR_SP),
-                states(IdpChoice.options(DemoIdps.all(), SpIdpRules.parse("identite-numerique", ""), LOW)));
+                states(IdpChoice.options(new IdpAccess(DemoIdps.all(), SpIdpRules.parse("identite-numerique", ""), LOW))));
     }
 
     @Test
@@ -94,8 +94,8 @@ class IdpChoiceTest {
         IdpEntry impotsInMaintenance = new IdpEntry("impots", "Impôts (démo)", false, "Maintenance", IMPOTS_LEVELS);
         SpIdpRules denyImpots = SpIdpRules.parse("", "impots");
 
-        assertEquals(List.of(MAINTENANCE), states(IdpChoice.options(List.of(impotsInMaintenance), denyImpots, HIGH)));
-        assertEquals(List.of(EXCLUDED_FOR_SP), states(IdpChoice.options(List.of(DemoIdps.impots()), denyImpots, HIGH)));
+        assertEquals(List.of(MAINTENANCE), states(IdpChoice.options(new IdpAccess(List.of(impotsInMaintenance), denyImpots, HIGH))));
+        assertEquals(List.of(EXCLUDED_FOR_SP), states(IdpChoice.options(new IdpAccess(List.of(DemoIdps.impots()), denyImpots, HIGH))));
     }
 
     @Test
@@ -106,23 +106,23 @@ class IdpChoiceTest {
     @Test
     void availableChoiceIsFollowed() {
         assertEquals(Optional.empty(),
-                IdpChoice.refusalFor(DemoIdps.all(), ANY_IDP, SUBSTANTIAL, "identite-numerique"));
+                new IdpAccess(DemoIdps.all(), ANY_IDP, SUBSTANTIAL).refusalFor("identite-numerique", IdpAccess.Route.PAGE));
     }
 
     @Test
     void craftedChoiceOfADisabledIdpIsRefusedWithItsReason() {
-        assertEquals(Optional.of(LEVEL_UNREACHABLE), IdpChoice.refusalFor(DemoIdps.all(), ANY_IDP, SUBSTANTIAL, "impots"));
+        assertEquals(Optional.of(LEVEL_UNREACHABLE), new IdpAccess(DemoIdps.all(), ANY_IDP, SUBSTANTIAL).refusalFor("impots", IdpAccess.Route.PAGE));
         assertEquals(Optional.of(EXCLUDED_FOR_SP),
-                IdpChoice.refusalFor(DemoIdps.all(), SpIdpRules.parse("", "eidas"), LOW, "eidas"));
+                new IdpAccess(DemoIdps.all(), SpIdpRules.parse("", "eidas"), LOW).refusalFor("eidas", IdpAccess.Route.PAGE));
         IdpEntry eidasInMaintenance = new IdpEntry("eidas", "eIDAS", false, "Maintenance", EIDAS_LEVELS);
         assertEquals(Optional.of(MAINTENANCE),
-                IdpChoice.refusalFor(List.of(DemoIdps.impots(), eidasInMaintenance), ANY_IDP, LOW, "eidas"));
+                new IdpAccess(List.of(DemoIdps.impots(), eidasInMaintenance), ANY_IDP, LOW).refusalFor("eidas", IdpAccess.Route.PAGE));
     }
 
     @Test
     void craftedChoiceOfAnUnknownIdpIsRefused() {
-        assertEquals(Optional.of(OptionState.UNKNOWN), IdpChoice.refusalFor(DemoIdps.all(), ANY_IDP, LOW, "franceconnect"));
-        assertEquals(Optional.of(OptionState.UNKNOWN), IdpChoice.refusalFor(DemoIdps.all(), ANY_IDP, LOW, null));
+        assertEquals(Optional.of(OptionState.UNKNOWN), new IdpAccess(DemoIdps.all(), ANY_IDP, LOW).refusalFor("franceconnect", IdpAccess.Route.PAGE));
+        assertEquals(Optional.of(OptionState.UNKNOWN), new IdpAccess(DemoIdps.all(), ANY_IDP, LOW).refusalFor(null, IdpAccess.Route.PAGE));
     }
 
     @Test
@@ -130,6 +130,46 @@ class IdpChoiceTest {
         IdpEntry hiddenImpots = new IdpEntry("impots", "Impôts (démo)", true, null, IMPOTS_LEVELS);
 
         assertEquals(Optional.of(OptionState.UNKNOWN),
-                IdpChoice.refusalFor(List.of(hiddenImpots, DemoIdps.eidas()), ANY_IDP, LOW, "impots"));
+                new IdpAccess(List.of(hiddenImpots, DemoIdps.eidas()), ANY_IDP, LOW).refusalFor("impots", IdpAccess.Route.PAGE));
+    }
+
+    @Test
+    void aHiddenIdpMayBeReachedByHintOnly() {
+        IdpEntry hiddenImpots = new IdpEntry("impots", "Impôts (démo)", true, null, IMPOTS_LEVELS);
+        IdpAccess access = new IdpAccess(List.of(hiddenImpots, DemoIdps.eidas()), ANY_IDP, LOW);
+
+        assertEquals(Optional.empty(), access.refusalFor("impots", IdpAccess.Route.HINT));
+        assertEquals(Optional.of(OptionState.UNKNOWN), access.refusalFor("impots", IdpAccess.Route.PAGE));
+    }
+
+    @Test
+    void anAnswerFromAnIdpTheBrokerDidNotSendTheLoginToIsRefused() {
+        IdpAccess access = new IdpAccess(DemoIdps.all(), ANY_IDP, LOW);
+
+        assertEquals(Optional.of(OptionState.NOT_DISPATCHED), access.refusalOfAnswer("impots", "identite-numerique", IdpAccess.Route.PAGE));
+        assertEquals(Optional.of(OptionState.NOT_DISPATCHED), access.refusalOfAnswer("impots", null, null));
+        assertEquals(Optional.empty(), access.refusalOfAnswer("impots", "impots", IdpAccess.Route.PAGE));
+    }
+
+    @Test
+    void anAnswerIsJudgedAgainstTheRulesOfNowNotThoseOfTheDeparture() {
+        IdpEntry impotsNowInMaintenance = new IdpEntry("impots", "Impôts (démo)", false, "Maintenance", IMPOTS_LEVELS);
+
+        assertEquals(Optional.of(MAINTENANCE), new IdpAccess(List.of(impotsNowInMaintenance), ANY_IDP, LOW)
+                .refusalOfAnswer("impots", "impots", IdpAccess.Route.PAGE));
+        assertEquals(Optional.of(EXCLUDED_FOR_SP), new IdpAccess(DemoIdps.all(), SpIdpRules.parse("", "impots"), LOW)
+                .refusalOfAnswer("impots", "impots", IdpAccess.Route.HINT));
+        assertEquals(Optional.of(LEVEL_UNREACHABLE), new IdpAccess(DemoIdps.all(), ANY_IDP, SUBSTANTIAL)
+                .refusalOfAnswer("impots", "impots", IdpAccess.Route.PAGE));
+    }
+
+    @Test
+    void aSessionIsReusedOnlyFromAnIdpTheServiceAcceptsAndTheRealmStillHas() {
+        IdpAccess denyImpots = new IdpAccess(DemoIdps.all(), SpIdpRules.parse("", "impots"), LOW);
+
+        assertFalse(denyImpots.permitsSessionFrom("impots"));
+        assertTrue(denyImpots.permitsSessionFrom("eidas"));
+        assertFalse(denyImpots.permitsSessionFrom("removed-idp"));
+        assertFalse(denyImpots.permitsSessionFrom(null));
     }
 }

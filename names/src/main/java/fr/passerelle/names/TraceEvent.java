@@ -25,7 +25,9 @@ public enum TraceEvent {
     CHECKTOKEN_INVALID_TOKEN("checktoken_invalid_token"),
     CHECKTOKEN_INVALID_CLIENT("checktoken_invalid_client"),
     CHECKTOKEN_INVALID_REQUEST("checktoken_invalid_request"),
-    LOGOUT("logout");
+    LOGOUT("logout"),
+    /** An IdP link moved: a stale link replaced, or a link following the identity to another account. */
+    IDP_RELINKED("idp_relinked");
 
     private final String code;
 

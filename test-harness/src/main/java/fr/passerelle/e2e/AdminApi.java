@@ -47,6 +47,11 @@ public final class AdminApi {
         expect(send("DELETE", path, null), 204);
     }
 
+    /** A DELETE with a JSON body, as the role-mapping endpoints take. */
+    public void deleteWithBody(String path, Object body) {
+        expect(send("DELETE", path, body), 204);
+    }
+
     /** The first user of a realm whose attribute has this value, or null. */
     public JsonNode findUserByAttribute(String realm, String attribute, String value) {
         JsonNode users = get("/admin/realms/" + realm + "/users?briefRepresentation=false&exact=true&q="

@@ -25,6 +25,26 @@ public final class LoginFlow {
         return signInAtIdp(browser, idpLogin, person.login(), DemoPeople.PASSWORD);
     }
 
+    /** Same, for anyone with an account at an IdP (broker alias). */
+    public static Page signIn(Browser browser, ServiceProvider.Authorization authorization, String idp, String login) {
+        Page choice = browser.open(authorization.url());
+        Page idpLogin = chooseIdp(browser, choice, idp);
+        return signInAtIdp(browser, idpLogin, login, DemoPeople.PASSWORD);
+    }
+
+    /**
+     * What a hostile browser does on the choice page: takes the login's session parameters from any link of the page
+     * and opens Keycloak's own {@code /broker/{alias}/login} with them, for an IdP the page did not offer.
+     */
+    public static Page openBrokerLoginDirectly(Browser browser, PasserelleServer server, Page choice, String alias) {
+        org.jsoup.nodes.Element anyLink = choice.document().selectFirst("a[data-idp]");
+        if (anyLink == null) {
+            throw new AssertionError("no IdP link on " + choice.uri() + ":\n" + choice.text());
+        }
+        String query = choice.uri().resolve(anyLink.attr("href")).getRawQuery();
+        return browser.open(server.realmUrl("passerelle") + "/broker/" + alias + "/login?" + query);
+    }
+
     public static Browser newBrowser() {
         return new Browser(ServiceProvider.REDIRECT_URI);
     }

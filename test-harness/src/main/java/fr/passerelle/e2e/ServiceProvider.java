@@ -132,6 +132,31 @@ public final class ServiceProvider {
         return post(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token", body);
     }
 
+    /** A refresh-token grant as the SP sends it, whatever the answer: the status and the body. */
+    public Answer tryRefresh(String refreshToken) {
+        Map<String, String> body = clientCredentials();
+        body.put("grant_type", "refresh_token");
+        body.put("refresh_token", refreshToken);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(brokerUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(body)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), Json.parse(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A back-channel answer of the broker. */
+    public record Answer(int status, JsonNode body) {
+    }
+
     /** Back-channel logout of the session behind a refresh token (RP-initiated logout without a browser). */
     public void logout(String refreshToken) {
         Map<String, String> body = clientCredentials();

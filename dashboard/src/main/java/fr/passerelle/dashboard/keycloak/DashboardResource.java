@@ -145,6 +145,7 @@ public class DashboardResource {
             status = "current-idp";
         } else {
             store.block(realm, identityKey, idp);
+            BlockedIdpSessions.end(session, realm, auth.user(), idp);
             status = "blocked";
         }
         URI back = UriBuilder.fromUri(selfUri(messages.lang())).queryParam("status", status)

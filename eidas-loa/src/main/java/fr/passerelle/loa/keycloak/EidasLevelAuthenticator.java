@@ -118,8 +118,14 @@ public class EidasLevelAuthenticator implements Authenticator {
     /** Restarts the browser flow of this authentication session at the IdP choice, with the refusal to show. */
     static Response backToChoice(KeycloakSession session, AuthenticationSessionModel authSession, IdentityProviderModel idp,
             LevelRefusal reason) {
+        return backToChoice(session, authSession, idp, reason.code());
+    }
+
+    /** Same, for any refusal code the choice page has a message for ({@code passerelleRefusal_<code>}). */
+    static Response backToChoice(KeycloakSession session, AuthenticationSessionModel authSession, IdentityProviderModel idp,
+            String refusalCode) {
         AuthenticationProcessor.resetFlow(authSession, LoginActionsService.AUTHENTICATE_PATH);
-        authSession.setAuthNote(PasserelleKeys.REFUSAL_NOTE, reason.code() + " " + idp.getAlias());
+        authSession.setAuthNote(PasserelleKeys.REFUSAL_NOTE, refusalCode + " " + idp.getAlias());
         URI choice = LoginActionsService.loginActionsBaseUrl(session.getContext().getUri())
                 .path(LoginActionsService.AUTHENTICATE_PATH)
                 .queryParam(Constants.CLIENT_ID, authSession.getClient().getClientId())

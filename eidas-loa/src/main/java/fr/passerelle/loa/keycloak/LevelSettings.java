@@ -77,25 +77,23 @@ final class LevelSettings {
     }
 
     /**
-     * The IdPs a person may sign in with, in display order. An IdP whose level settings are invalid
-     * is left out, with an error in the log, rather than offered with levels nobody configured.
-     *
-     * @param includeHidden whether IdPs hidden from the page count too, as they do for hints
+     * Every enabled IdP a person may sign in with, hidden ones included, in display order. An IdP whose level
+     * settings are invalid is left out, with an error in the log, rather than offered with levels nobody configured.
      */
-    static List<IdpEntry> entries(KeycloakSession session, boolean includeHidden) {
+    static List<IdpEntry> entries(KeycloakSession session) {
         return session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())
                 .filter(IdentityProviderModel::isEnabled)
                 .filter(idp -> !idp.isLinkOnly())
                 .sorted(Comparator.comparing(LevelSettings::guiOrder).thenComparing(IdentityProviderModel::getAlias))
-                .map(idp -> entryOf(idp, includeHidden))
+                .map(LevelSettings::entryOf)
                 .flatMap(Optional::stream)
                 .toList();
     }
 
-    private static Optional<IdpEntry> entryOf(IdentityProviderModel idp, boolean includeHidden) {
+    private static Optional<IdpEntry> entryOf(IdentityProviderModel idp) {
         try {
-            boolean hidden = !includeHidden && Boolean.parseBoolean(idp.getConfig().get(IdpConfig.HIDDEN));
-            return Optional.of(new IdpEntry(idp.getAlias(), idp.getDisplayName(), hidden,
+            return Optional.of(new IdpEntry(idp.getAlias(), idp.getDisplayName(),
+                    Boolean.parseBoolean(idp.getConfig().get(IdpConfig.HIDDEN)),
                     maintenanceOf(idp).messageAt(Instant.now()).orElse(null), policyOf(idp)));
         } catch (IllegalArgumentException e) {
             LOG.errorf("Identity provider %s left out of the IdP choice: %s", idp.getAlias(), e.getMessage());

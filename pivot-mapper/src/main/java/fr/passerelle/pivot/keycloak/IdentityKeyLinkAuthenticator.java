@@ -7,20 +7,25 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.IdpConfirmOverrideLinkAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.light.LightweightUserAdapter;
 
+import fr.passerelle.names.RelinkReasons;
 import fr.passerelle.names.UserAttributes;
 
 /**
  * First broker login without any page: the account is the one holding the identity key the pivot mapper
- * computed. A second IdP for the same person is linked to it; a new identity gets a new account; with
- * "do not store users" on the IdP, a transient account that is never written.
+ * computed, as the database's holder table says (first logins of one person wait for each other on its row).
+ * A second IdP for the same person is linked to it; an IdP that re-issued the person's account is relinked;
+ * a new identity gets a new account; with "do not store users" on the IdP, a transient account that is never
+ * written.
  */
 public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
 
@@ -43,23 +48,46 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
             accept(context, transientUser, key, serializedCtx, true);
             return;
         }
-        List<UserModel> holders = session.users().searchForUserByUserAttributeStream(realm, UserAttributes.IDENTITY_KEY, key)
-                .limit(2).toList();
-        if (holders.size() > 1) {
-            LOG.errorf("Identity key held by several accounts in realm %s; login via %s refused until an operator merges them",
-                    realm.getName(), idp);
-            context.failure(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
-            return;
+        IdentityKeyHolderEntity row = new IdentityKeyHolders(session).lock(realm, key);
+        UserModel holder = row.getUserId() == null ? null : session.users().getUserById(realm, row.getUserId());
+        if (holder == null) {
+            // Accounts from before the holder table: the attribute says who holds the key.
+            List<UserModel> holders = session.users().searchForUserByUserAttributeStream(realm, UserAttributes.IDENTITY_KEY, key)
+                    .limit(2).toList();
+            if (holders.size() > 1) {
+                LOG.errorf("Identity key held by several accounts in realm %s; login via %s refused until an operator merges them",
+                        realm.getName(), idp);
+                context.failure(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
+                return;
+            }
+            holder = holders.isEmpty() ? null : holders.get(0);
         }
-        if (holders.size() == 1) {
-            UserModel existing = holders.get(0);
-            PivotIdentityMapper.refresh(existing, brokerContext);
+        // Keycloak links the IdP account once this flow is done; a link of this IdP already on the account is replaced
+        // then (Keycloak's override), as when a concurrent login of the same IdP account linked it meanwhile.
+        context.getAuthenticationSession().setAuthNote(IdpConfirmOverrideLinkAuthenticator.OVERRIDE_LINK, "true");
+        if (holder != null) {
+            row.setUserId(holder.getId());
+            unlinkStale(context, holder, brokerContext);
+            PivotIdentityMapper.refresh(holder, brokerContext);
             LOG.debugf("IdP %s linked to the existing account of the same identity", idp);
-            context.setUser(existing);
+            context.setUser(holder);
             context.success();
             return;
         }
-        accept(context, session.users().addUser(realm, key), key, serializedCtx, false);
+        // No default roles: a person needs none, and Keycloak's default roles would let them link IdP accounts.
+        UserModel created = session.users().addUser(realm, null, key, false, true);
+        row.setUserId(created.getId());
+        accept(context, created, key, serializedCtx, false);
+    }
+
+    /** The IdP re-issued the person's account: the link to the old upstream subject goes, the new one replaces it. */
+    private static void unlinkStale(AuthenticationFlowContext context, UserModel holder, BrokeredIdentityContext brokerContext) {
+        String idp = brokerContext.getIdpConfig().getAlias();
+        FederatedIdentityModel link = context.getSession().users().getFederatedIdentity(context.getRealm(), holder, idp);
+        if (link != null && !link.getUserId().equals(brokerContext.getId())) {
+            IdpRelink.unlink(context.getSession(), context.getRealm(), context.getAuthenticationSession().getClient(), holder, idp,
+                    RelinkReasons.UPSTREAM_SUBJECT_CHANGED);
+        }
     }
 
     private static void accept(AuthenticationFlowContext context, UserModel user, String key,

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
@@ -15,6 +16,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import fr.passerelle.names.RelinkReasons;
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
@@ -91,7 +93,26 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
         context.setFirstName(identity.givenName());
         context.setLastName(identity.familyName());
         context.setEmail(identity.email());
+        followTheKey(session, realm, context, key);
         LOG.debugf("Pivot identity accepted from IdP %s", context.getIdpConfig().getAlias());
+    }
+
+    /**
+     * The account is the one holding the key, also on a returning login: when the IdP now asserts another identity
+     * for an upstream subject linked to an account, the link leaves that account, and the first-login step finds
+     * (or creates) the account of the new key. An account's key never changes under it.
+     */
+    private static void followTheKey(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context, IdentityKey key) {
+        if (context.getIdpConfig().isTransientUsers() || context.getId() == null) {
+            return;
+        }
+        String alias = context.getIdpConfig().getAlias();
+        UserModel linked = session.users().getUserByFederatedIdentity(realm,
+                new FederatedIdentityModel(alias, context.getId(), context.getUsername()));
+        if (linked != null && !key.hex().equals(linked.getFirstAttribute(PivotAttributes.IDENTITY_KEY))) {
+            IdpRelink.unlink(session, realm, context.getAuthenticationSession().getClient(), linked, alias,
+                    RelinkReasons.IDENTITY_CHANGED);
+        }
     }
 
     @Override
@@ -104,6 +125,17 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapperModel,
             BrokeredIdentityContext context) {
         refresh(user, context);
+        withoutDefaultRoles(realm, user, context);
+    }
+
+    /**
+     * Accounts made before the broker stopped granting them take Keycloak's default roles off at their next login:
+     * those roles carry the right to link and unlink IdP accounts, which only the first-login step may do.
+     */
+    private static void withoutDefaultRoles(RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        if (!context.getIdpConfig().isTransientUsers() && user.hasDirectRole(realm.getDefaultRole())) {
+            user.deleteRoleMapping(realm.getDefaultRole());
+        }
     }
 
     /** Every login refreshes the account from what the IdP just sent, clearing what it no longer sends. */
