@@ -23,6 +23,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import fr.passerelle.consent.dashboard.keycloak.DashboardResource;
 import fr.passerelle.consent.trace.LevelNames;
 import fr.passerelle.consent.trace.keycloak.TraceEventListener;
 import fr.passerelle.notice.ConnectionCode;
@@ -81,6 +82,9 @@ public class ConnectionNoticeListener implements EventListenerProvider {
                 .setParameter("clientId", client.getClientId())
                 .setMaxResults(1).getResultList().isEmpty();
         NoticePolicy policy = RealmSettings.policy(realm);
+        if (policy == NoticePolicy.NEW_DEVICE_OR_SUSPICIOUS && "always".equals(user.getFirstAttribute(DashboardResource.NOTICE_PREFERENCE_ATTRIBUTE))) {
+            policy = NoticePolicy.ALWAYS;
+        }
         String email = email(userSession, user);
         if (queued || !context.noticeDue(policy)) {
             LOG.debugf("no notice for client %s: already queued %s, policy %s, known device %s, suspicious %s",

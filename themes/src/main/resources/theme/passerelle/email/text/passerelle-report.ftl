@@ -1,3 +1,4 @@
+<#ftl output_format="plainText">
 ${msg("passerelleReportMailTitle")}
 
 ${msg("passerelleReportMailId")}: ${reportId}

@@ -12,11 +12,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import fr.passerelle.consent.dashboard.Dashboard;
 import fr.passerelle.consent.trace.TraceEvent;
 import fr.passerelle.consent.trace.TraceRecord;
 
 /** The realm database's trace and IdP-block tables, in the calling session's transaction. */
 public final class TraceStore {
+
+    /** A bound on the groups one person's dashboard reads: services x IdPs, DPs x services x data sets. */
+    private static final int MAX_GROUPS = 2000;
 
     private final EntityManager em;
 
@@ -56,6 +60,34 @@ public final class TraceStore {
                 .setParameter("since", since.toEpochMilli())
                 .setMaxResults(max)
                 .getResultStream().map(TraceStore::record).toList();
+    }
+
+    /** One person's connections since a time, grouped per service and IdP, the most recent group first. */
+    public List<Dashboard.ConnectionGroup> connectionGroups(RealmModel realm, String identityKey, Instant since) {
+        return grouped(realm, identityKey, since, "t.sp, t.idp", Dashboard.connectionEvents()).stream()
+                .map(r -> new Dashboard.ConnectionGroup((String) r[0], (String) r[1], ((Number) r[2]).longValue(),
+                        Instant.ofEpochMilli(((Number) r[3]).longValue()), Instant.ofEpochMilli(((Number) r[4]).longValue())))
+                .toList();
+    }
+
+    /** One person's data exchanges since a time, grouped per DP, service and data, the most recent group first. */
+    public List<Dashboard.ExchangeGroup> exchangeGroups(RealmModel realm, String identityKey, Instant since) {
+        return grouped(realm, identityKey, since, "t.dp, t.sp, t.scopes", Dashboard.exchangeEvents()).stream()
+                .map(r -> Dashboard.ExchangeGroup.of((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                        Instant.ofEpochMilli(((Number) r[4]).longValue()), Instant.ofEpochMilli(((Number) r[5]).longValue())))
+                .toList();
+    }
+
+    private List<Object[]> grouped(RealmModel realm, String identityKey, Instant since, String columns, List<String> events) {
+        return em.createQuery("select " + columns + ", count(t), min(t.time), max(t.time) from TraceEntity t"
+                        + " where t.realmId = :realmId and t.identityKey = :identityKey and t.time >= :since and t.event in :events"
+                        + " group by " + columns + " order by max(t.time) desc", Object[].class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("identityKey", identityKey)
+                .setParameter("since", since.toEpochMilli())
+                .setParameter("events", events)
+                .setMaxResults(MAX_GROUPS)
+                .getResultList();
     }
 
     /** Deletes the realm's traces older than the cutoff; returns how many. */
