@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,7 @@ class ConnectionNoticeIT {
 
     private Mailbox mailbox;
     private PasserelleServer server;
+    private final java.util.Set<String> browserReports = new java.util.HashSet<>();
 
     @BeforeAll
     void start() {
@@ -61,6 +63,46 @@ class ConnectionNoticeIT {
         }
         if (mailbox != null) {
             mailbox.close();
+        }
+    }
+
+    /**
+     * The demo as a person walks it, in Chromium: the demo SP (its mailbox page reads a GreenMail standalone, as the
+     * start command runs it), Marie signs in, opens her notice from the mailbox and reports the connection.
+     * Screenshots under target/screenshots/notice-*.
+     */
+    @Test
+    @Order(0)
+    void theDemoMailboxShowsMariesNoticeWhoseLinkLeadsToTheReportForm() throws Exception {
+        assumeTrue(Chromium.isInstalled(), "Chromium and chromedriver are not installed");
+        Path work = Path.of(System.getProperty("passerelle.work.dir"));
+        int smtp = PasserelleServer.freePort();
+        int api = PasserelleServer.freePort();
+        Path greenMailJar = Path.of(System.getProperty("passerelle.demo-sp.jar")).resolveSibling("greenmail-standalone.jar");
+        Process greenMail = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
+                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtp, "-Dgreenmail.auth.disabled",
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + api, "-jar", greenMailJar.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("greenmail-standalone.log").toFile()).start();
+        JsonNode smtpServer = server.admin().get("/admin/realms/passerelle").get("smtpServer");
+        DemoApp sp = null;
+        try {
+            setSmtpPort(smtpServer, smtp);
+            sp = DemoApp.start("passerelle.demo-sp.jar", PasserelleServerExtension.SP_URL, Map.of(
+                    "PASSERELLE_ISSUER", server.realmUrl("passerelle"),
+                    "PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL,
+                    "PASSERELLE_MAILBOX_URL", "http://127.0.0.1:" + api), work.resolve("demo-sp-notice.log"));
+            walkTheDemo(sp, work);
+        } finally {
+            setSmtpPort(smtpServer, mailbox.smtpPort());
+            if (sp != null) {
+                sp.close();
+            }
+            greenMail.destroy();
+            greenMail.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // This connection's report is the browser's; the tests below count their own.
+        for (JsonNode report : server.admin().get("/admin/realms/passerelle/passerelle-reports")) {
+            browserReports.add(report.get("id").asText());
         }
     }
 
@@ -137,7 +179,7 @@ class ConnectionNoticeIT {
         assertTrue(recorded.has("#passerelle-report-recorded"), recorded.text());
         assertTrue(recorded.has("form#passerelle-report-block"), "offers to block the IdP used: " + recorded.text());
 
-        JsonNode reports = server.admin().get("/admin/realms/passerelle/passerelle-reports");
+        List<JsonNode> reports = reports();
         assertEquals(1, reports.size(), reports.toString());
         JsonNode report = reports.get(0);
         assertEquals("demo-sp", report.get("sp").asText());
@@ -154,7 +196,7 @@ class ConnectionNoticeIT {
 
         // Reporting the same connection twice keeps one case.
         browser.submit(form, "form#passerelle-report-form", Map.of("code", code, "email", MARIE_EMAIL));
-        assertEquals(1, server.admin().get("/admin/realms/passerelle/passerelle-reports").size());
+        assertEquals(1, reports().size());
     }
 
     @Test
@@ -172,7 +214,7 @@ class ConnectionNoticeIT {
         }
         assertTrue(wrongCode.text().contains("Nous ne trouvons pas de connexion"), wrongCode.text());
         assertEquals(message(wrongAddress), message(wrongCode), "the same answer whatever was wrong");
-        assertEquals(1, server.admin().get("/admin/realms/passerelle/passerelle-reports").size(), "nothing stored");
+        assertEquals(1, reports().size(), "nothing stored");
 
         int status = 200;
         for (int i = 0; i < 20 && status != 429; i++) {
@@ -181,7 +223,7 @@ class ConnectionNoticeIT {
         assertEquals(429, status, "attempts are rate-limited");
         Page right = browser.post(url, Map.of("code", code, "email", MARIE_EMAIL, "action", "report"));
         assertEquals(429, right.status(), "even the right pair waits once the limit is reached");
-        assertEquals(1, server.admin().get("/admin/realms/passerelle/passerelle-reports").size());
+        assertEquals(1, reports().size());
     }
 
     @Test
@@ -254,7 +296,7 @@ class ConnectionNoticeIT {
                 Map.of("code", code(notice), "email", MARIE_EMAIL, "action", "report"));
         Page blocked = reporter.submit(recorded, "form#passerelle-report-block", Map.of());
         assertTrue(blocked.has("#passerelle-report-blocked"), blocked.text());
-        JsonNode report = server.admin().get("/admin/realms/passerelle/passerelle-reports").get(0);
+        JsonNode report = reports().get(0);
         assertTrue(report.get("idpBlocked").asBoolean(), report.toString());
 
         Page sso = person.open(ServiceProvider.demoSp(server).authorize("openid").url());
@@ -301,6 +343,68 @@ class ConnectionNoticeIT {
             sleep(250);
         }
         throw new AssertionError("no such notice row in " + notices());
+    }
+
+    private void walkTheDemo(DemoApp sp, Path work) throws InterruptedException {
+        try (Chromium browser = Chromium.start(work.resolve("screenshots"), "notice", "fr")) {
+            browser.open(sp.url());
+            browser.waitUntil("the SP's home page", b -> b.has("#sign-in"));
+            browser.click("#level-eidas1");
+            browser.click("#sign-in");
+            browser.waitUntil("the IdP choice", b -> b.has("#social-impots, [data-idp=\"impots\"]"));
+            browser.click("#social-impots, [data-idp=\"impots\"]");
+            browser.waitUntil("the impots login form", b -> b.has("#kc-form-login"));
+            browser.type("#username", DemoPeople.MARIE_IMPOTS.login());
+            browser.type("#password", DemoPeople.PASSWORD);
+            browser.click("#kc-login");
+            String accept = "#kc-accept, [data-consent=accept], button[name=accept], input[name=accept]";
+            browser.waitUntil("the consent page or the SP", b -> b.url().startsWith(sp.url()) || b.has(accept));
+            if (!browser.url().startsWith(sp.url())) {
+                browser.click(accept);
+            }
+            browser.waitUntil("Marie signed in at the SP", b -> b.url().startsWith(sp.url()) && b.has("#identity"));
+
+            browser.click("#demo-mailbox");
+            for (int i = 0; i < 60 && !browser.has("#mailbox a"); i++) {
+                Thread.sleep(500);
+                browser.open(sp.url() + "/mailbox");
+            }
+            browser.screenshot("demo-mailbox");
+            assertTrue(browser.find("#mailbox").getText().contains(MARIE_EMAIL), browser.text());
+            browser.click("#mailbox a");
+            browser.waitUntil("the notice", b -> b.has("#notice-code"));
+            browser.screenshot("connection-notice");
+            assertEquals("Impôts (démo)", browser.find("#notice-idp").getText());
+            assertEquals(DEMO_SP_NAME, browser.find("#notice-service").getText());
+            String code = browser.find("#notice-code").getText();
+
+            browser.click("#notice-report");
+            browser.waitUntil("the report form", b -> b.has("#passerelle-report-form"));
+            browser.screenshot("report-form");
+            browser.type("#code", code);
+            browser.type("#email", MARIE_EMAIL);
+            browser.click("#passerelle-report-form button[type=submit]");
+            browser.waitUntil("the report recorded", b -> b.has("#passerelle-report-recorded"));
+            browser.screenshot("report-recorded");
+        }
+    }
+
+    private void setSmtpPort(JsonNode smtpServer, int port) {
+        ObjectNode realm = Json.MAPPER.createObjectNode();
+        ObjectNode smtp = smtpServer.deepCopy();
+        smtp.put("port", String.valueOf(port));
+        realm.set("smtpServer", smtp);
+        server.admin().put("/admin/realms/passerelle", realm);
+    }
+
+    private List<JsonNode> reports() {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        server.admin().get("/admin/realms/passerelle/passerelle-reports").forEach(r -> {
+            if (!browserReports.contains(r.get("id").asText())) {
+                rows.add(r);
+            }
+        });
+        return rows;
     }
 
     private void setRealmAttribute(String name, String value) {
