@@ -19,6 +19,9 @@
                 <button type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}">${msg("passerelleReportBlock", passerelleReport.idp)}</button>
             </form>
         </#if>
+        <#if passerelleReport.serviceUrl?has_content>
+            <p><a id="passerelle-report-back" href="${passerelleReport.serviceUrl}">${msg("passerelleReportBack")}</a></p>
+        </#if>
     <#else>
         <p>${msg("passerelleReportIntro")}</p>
         <form id="passerelle-report-form" method="post" action="${passerelleReportAction}">

@@ -86,6 +86,7 @@ public class ReportResource {
         view.put("idp", notice.get().getIdp() == null ? "" : notice.get().getIdp());
         view.put("idpBlocked", report.isIdpBlocked());
         view.put("supportMailed", report.isSupportMailed());
+        view.put("serviceUrl", serviceUrl(notice.get().getClientId()));
         return page("recorded", view, null);
     }
 
@@ -156,6 +157,16 @@ public class ReportResource {
                     .forEach(s -> session.sessions().removeUserSession(realm, s));
         }
         ConnectionNoticeListener.LOG.infof("report %s: IdP %s blocked for the reported identity", report.getId(), notice.getIdp());
+    }
+
+    /** The way back to the reported service: its home page as registered with the broker, if any. */
+    private String serviceUrl(String clientId) {
+        org.keycloak.models.ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client == null) {
+            return "";
+        }
+        String url = client.getBaseUrl() != null && !client.getBaseUrl().isBlank() ? client.getBaseUrl() : client.getRootUrl();
+        return url == null || !(url.startsWith("https://") || url.startsWith("http://")) ? "" : url;
     }
 
     private Response page(String step, Map<String, ?> view, String errorKey) {

@@ -50,6 +50,8 @@ public class IdpChoiceAuthenticator implements Authenticator {
 
     /** The form or query parameter naming the IdP picked on the page. */
     public static final String CHOICE_PARAM = "passerelle_idp";
+    /** The choice page's "back to the service" link: the login ends with {@code access_denied} for the service. */
+    public static final String BACK_TO_SERVICE_PARAM = "passerelle_back";
     static final String IDP_HINT_PARAM = "idp_hint";
     static final String INVALID_IDP_HINT = "invalid_idp_hint";
     static final String TEMPLATE = "passerelle-idp-choice.ftl";
@@ -90,6 +92,11 @@ public class IdpChoiceAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (context.getUriInfo().getQueryParameters().containsKey(BACK_TO_SERVICE_PARAM)) {
+            // The person goes back to the service, which receives access_denied.
+            context.cancelLogin();
+            return;
+        }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         RequestedLevel requested = LevelSettings.requestedLevel(authSession);
         SpIdpRules rules = LevelSettings.rulesOf(authSession.getClient());
