@@ -178,7 +178,7 @@ class ConnectionNoticeIT {
         Page recorded = browser.submit(form, "form#passerelle-report-form", Map.of("code", code.toLowerCase(), "email", MARIE_EMAIL));
         assertTrue(recorded.has("#passerelle-report-recorded"), recorded.text());
         assertTrue(recorded.has("form#passerelle-report-block"), "offers to block the IdP used: " + recorded.text());
-        assertTrue(recorded.has("a#passerelle-report-back[href^=" + PasserelleServerExtension.SP_URL + "]"), "a way back to the service");
+        assertTrue(recorded.has("a#passerelle-report-back[href^='" + PasserelleServerExtension.SP_URL + "']"), "a way back to the service");
 
         List<JsonNode> reports = reports();
         assertEquals(1, reports.size(), reports.toString());
