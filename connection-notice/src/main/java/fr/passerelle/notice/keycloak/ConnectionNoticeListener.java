@@ -76,7 +76,9 @@ public class ConnectionNoticeListener implements EventListenerProvider {
         ConnectionContext context = context(realm, identityKey, now);
 
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        boolean queued = !em.createNamedQuery("passerelleNoticeOfSessionClient", String.class)
+        // An SSO burst to one service within a session gets one notice; a re-authentication forced by a suspicious
+        // context is not a burst, and gets its own.
+        boolean queued = !context.suspicious() && !em.createNamedQuery("passerelleNoticeOfSessionClient", String.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("sessionId", userSession.getId())
                 .setParameter("clientId", client.getClientId())
