@@ -265,6 +265,26 @@ class ConnectionNoticeIT {
 
     @Test
     @Order(7)
+    void aDeviceOverItsIdentityLimitIsASuspiciousContext() {
+        setRealmAttribute("passerelle.device-max-identities", "1");
+        try {
+            Browser device = LoginFlow.newBrowser();
+            signIn(device, ServiceProvider.demoSp(server), DemoPeople.MARIE_IMPOTS);
+            int before = notices().size();
+            // A second identity on a device that may know one: suspicious, so a notice is due (Lucas has no address).
+            endSessionsOf(DemoPeople.MARIE_IMPOTS);
+            signIn(device, annex(), DemoPeople.LUCAS);
+            JsonNode row = awaitNotice(n -> "no-address".equals(n.path("status").asText()) && "demo-sp-annex".equals(n.path("sp").asText()));
+            assertTrue(row.get("suspicious").asBoolean(), row.toString());
+            assertFalse(row.get("knownDevice").asBoolean(), row.toString());
+            assertTrue(notices().size() > before);
+        } finally {
+            setRealmAttribute("passerelle.device-max-identities", "3");
+        }
+    }
+
+    @Test
+    @Order(8)
     void aNoticePendingAtARestartIsSentOnceAfterIt() {
         mailbox.stop();
         String marie = Accounts.identityKeyOf(DemoPeople.MARIE_IMPOTS);
@@ -287,7 +307,7 @@ class ConnectionNoticeIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theReportOffersToBlockTheIdpUsedWhichEndsItsSessions() {
         Browser person = LoginFlow.newBrowser();
         signIn(person, ServiceProvider.demoSp(server), DemoPeople.MARIE_IMPOTS);
