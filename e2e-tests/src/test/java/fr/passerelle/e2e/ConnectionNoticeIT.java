@@ -160,7 +160,7 @@ class ConnectionNoticeIT {
         signIn(LoginFlow.newBrowser(), ServiceProvider.demoSp(server), DemoPeople.AHMED);
         JsonNode row = awaitNotice(n -> "no-address".equals(n.path("status").asText()));
         assertEquals("demo-sp", row.get("sp").asText());
-        assertTrue(row.path("sentAt").isNull());
+        assertTrue(row.path("sentAt").isMissingNode() || row.path("sentAt").isNull(), row.toString());
         sleep(3000);
         assertEquals(before, mailbox.all().size(), "no message at all: " + mailbox.all());
     }

@@ -111,7 +111,7 @@ class DashboardScaleIT {
         try (Stream<Path> jars = Files.list(home.resolve("lib/lib/main"))) {
             h2Jar = jars.filter(p -> p.getFileName().toString().startsWith("com.h2database.h2-")).findFirst().orElseThrow();
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {h2Jar.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {h2Jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             Driver driver = (Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
             String url = "jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE";
             try (Connection db = connect(driver, url)) {

@@ -115,9 +115,9 @@
 <#macro pager id param page keep>
     <#if page.pages gt 1>
     <nav aria-label="${msg("passerelle.dashboard.page", page.number, page.pages)}" id="${id}" class="pager">
-        <#if page.number gt 1><a rel="prev" href="?lang=${d.lang}&amp;kc_locale=${d.lang}&amp;${keep}&amp;${param}=${page.number - 1}">${msg("passerelle.dashboard.previous")}</a></#if>
+        <#if page.number gt 1><a rel="prev" href="?lang=${d.lang}&amp;${keep}&amp;${param}=${page.number - 1}">${msg("passerelle.dashboard.previous")}</a></#if>
         <span>${msg("passerelle.dashboard.page", page.number, page.pages)}</span>
-        <#if page.number lt page.pages><a rel="next" href="?lang=${d.lang}&amp;kc_locale=${d.lang}&amp;${keep}&amp;${param}=${page.number + 1}">${msg("passerelle.dashboard.next")}</a></#if>
+        <#if page.number lt page.pages><a rel="next" href="?lang=${d.lang}&amp;${keep}&amp;${param}=${page.number + 1}">${msg("passerelle.dashboard.next")}</a></#if>
     </nav>
     </#if>
 </#macro>

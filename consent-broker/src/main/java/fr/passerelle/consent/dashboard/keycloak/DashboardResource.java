@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.events.Details;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.locale.LocaleUpdaterProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -75,18 +76,22 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@QueryParam("lang") String lang, @QueryParam("kc_locale") String kcLocale,
-                         @QueryParam("code") String code, @QueryParam("error") String error,
+    public Response page(@QueryParam("lang") String lang, @QueryParam("code") String code, @QueryParam("error") String error,
                          @QueryParam("status") String status, @QueryParam("idp") String statusIdp,
                          @QueryParam("cpage") Integer connectionPage, @QueryParam("xpage") Integer exchangePage) {
         String language = language(lang);
-        if (language != null && !language.equals(kcLocale)) {
-            // the theme reads the language from kc_locale: the short ?lang= link becomes the theme's own parameter
-            return Response.seeOther(session.getContext().getUri().getRequestUriBuilder()
-                    .replaceQueryParam("lang", language).replaceQueryParam("kc_locale", language).build()).build();
-        }
         AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        String langTag = language != null ? language : session.getContext().resolveLocale(auth == null ? null : auth.user()).getLanguage();
+        if (language != null) {
+            // A language picked on the page is remembered as Keycloak remembers one picked on its login pages (locale
+            // cookie, the person's locale attribute), then the page is shown from the clean address in that language.
+            LocaleUpdaterProvider locales = session.getProvider(LocaleUpdaterProvider.class);
+            locales.updateLocaleCookie(language);
+            if (auth != null && !language.equals(auth.user().getFirstAttribute(UserModel.LOCALE))) {
+                locales.updateUsersLocale(auth.user(), language);
+            }
+            return Response.seeOther(session.getContext().getUri().getRequestUriBuilder().replaceQueryParam("lang").build()).build();
+        }
+        String langTag = session.getContext().resolveLocale(auth == null ? null : auth.user()).getLanguage();
         if (auth == null) {
             if (error != null) {
                 Map<String, Object> view = view(langTag, "login-failed");
@@ -307,7 +312,7 @@ public class DashboardResource {
 
     private URI selfUri(String lang) {
         UriBuilder self = UriBuilder.fromUri(realmUri()).path(DashboardResourceProviderFactory.PROVIDER_ID).path("/");
-        return lang == null ? self.build() : self.queryParam("lang", lang).queryParam("kc_locale", lang).build();
+        return lang == null ? self.build() : self.queryParam("lang", lang).build();
     }
 
     private URI realmUri() {
