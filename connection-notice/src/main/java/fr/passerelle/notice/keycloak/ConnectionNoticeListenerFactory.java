@@ -7,6 +7,7 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.timer.TimerProvider;
 
 import fr.passerelle.notice.NoticeNames;
@@ -32,10 +33,15 @@ public class ConnectionNoticeListenerFactory implements EventListenerProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        String node = UUID.randomUUID().toString();
-        try (KeycloakSession session = factory.create()) {
-            session.getProvider(TimerProvider.class).schedule(new NoticeOutbox(factory, node), intervalMillis, "passerelle-notice-outbox");
-        }
+        // The outbox starts once the database is migrated (its table exists) and the realms are imported.
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                String node = UUID.randomUUID().toString();
+                try (KeycloakSession session = factory.create()) {
+                    session.getProvider(TimerProvider.class).schedule(new NoticeOutbox(factory, node), intervalMillis, "passerelle-notice-outbox");
+                }
+            }
+        });
     }
 
     @Override
