@@ -33,12 +33,16 @@ class DashboardScaleIT {
 
     static final int EXCHANGES = 10_000;
     static final int CONNECTIONS = 1_000;
+    /** Credentials of this server's own fresh H2 database, so that the test can open it while the server is stopped. */
+    static final String DB_USER = "scale";
+    static final String DB_PASSWORD = "scale-test";
 
     @Test
     void tenThousandExchangesDoNotPushConnectionsOffThePage() throws Exception {
         Path work = Path.of(System.getProperty("passerelle.work.dir"));
         PasserelleServer server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")), work,
-                "keycloak-dashboard-scale", Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL), List.of());
+                "keycloak-dashboard-scale", Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL),
+                List.of("--db-username=" + DB_USER, "--db-password=" + DB_PASSWORD));
         try {
             Browser browser = new Browser();
             openSignedIn(server, browser);
@@ -92,17 +96,11 @@ class DashboardScaleIT {
         return page;
     }
 
-    /** Keycloak's default credentials for its development database. */
     private static Connection connect(Driver driver, String url) throws java.sql.SQLException {
         Properties credentials = new Properties();
-        credentials.put("user", "sa");
-        credentials.put("password", "password");
-        try {
-            return driver.connect(url, credentials);
-        } catch (java.sql.SQLException e) {
-            credentials.put("password", "");
-            return driver.connect(url, credentials);
-        }
+        credentials.put("user", DB_USER);
+        credentials.put("password", DB_PASSWORD);
+        return driver.connect(url, credentials);
     }
 
     /** Spread over the six months: connections to three services through two IdPs, exchanges with two DPs. */
