@@ -9,14 +9,14 @@
         <p id="passerelle-report-recorded" role="status">${msg("passerelleReportRecorded", passerelleReport.reportId)}</p>
         <p>${msg("passerelleReportNext")}</p>
         <#if passerelleReport.idpBlocked>
-            <p id="passerelle-report-blocked" role="status">${msg("passerelleReportBlocked", passerelleReport.idp)}</p>
+            <p id="passerelle-report-blocked" role="status">${msg("passerelleReportBlocked", passerelleReport.idpName)}</p>
         <#elseif passerelleReport.idp?has_content>
-            <p>${msg("passerelleReportBlockOffer", passerelleReport.idp)}</p>
+            <p>${msg("passerelleReportBlockOffer", passerelleReport.idpName)}</p>
             <form id="passerelle-report-block" method="post" action="${passerelleReportAction}">
                 <input type="hidden" name="code" value="${passerelleReport.code}"/>
                 <input type="hidden" name="email" value="${passerelleReport.email}"/>
                 <input type="hidden" name="action" value="block"/>
-                <button type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}">${msg("passerelleReportBlock", passerelleReport.idp)}</button>
+                <button type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}">${msg("passerelleReportBlock", passerelleReport.idpName)}</button>
             </form>
         </#if>
         <#if passerelleReport.serviceUrl?has_content>

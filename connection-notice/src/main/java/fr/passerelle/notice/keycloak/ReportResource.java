@@ -84,6 +84,7 @@ public class ReportResource {
         view.put("email", email.trim());
         view.put("reportId", report.getId());
         view.put("idp", notice.get().getIdp() == null ? "" : notice.get().getIdp());
+        view.put("idpName", idpName(notice.get().getIdp()));
         view.put("idpBlocked", report.isIdpBlocked());
         view.put("supportMailed", report.isSupportMailed());
         view.put("serviceUrl", serviceUrl(notice.get().getClientId()));
@@ -157,6 +158,11 @@ public class ReportResource {
                     .forEach(s -> session.sessions().removeUserSession(realm, s));
         }
         ConnectionNoticeListener.LOG.infof("report %s: IdP %s blocked for the reported identity", report.getId(), notice.getIdp());
+    }
+
+    private String idpName(String alias) {
+        org.keycloak.models.IdentityProviderModel idp = alias == null ? null : session.identityProviders().getByAlias(alias);
+        return idp == null || idp.getDisplayName() == null || idp.getDisplayName().isBlank() ? (alias == null ? "" : alias) : idp.getDisplayName();
     }
 
     /** The way back to the reported service: its home page as registered with the broker, if any. */
