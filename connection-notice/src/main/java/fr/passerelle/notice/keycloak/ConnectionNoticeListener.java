@@ -23,15 +23,14 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import fr.passerelle.consent.dashboard.keycloak.DashboardResource;
-import fr.passerelle.consent.trace.LevelNames;
-import fr.passerelle.consent.trace.keycloak.TraceEventListener;
+import fr.passerelle.names.UserAttributes;
 import fr.passerelle.notice.ConnectionCode;
 import fr.passerelle.notice.ConnectionContext;
 import fr.passerelle.notice.DeviceCookie;
 import fr.passerelle.notice.EmailDigest;
 import fr.passerelle.notice.NoticeNames;
 import fr.passerelle.notice.NoticePolicy;
+import fr.passerelle.trace.LevelNames;
 
 /**
  * On each successful connection to a service (event LOGIN), tells the device cookie about the identity and, when
@@ -72,7 +71,7 @@ public class ConnectionNoticeListener implements EventListenerProvider {
 
     private void queue(RealmModel realm, ClientModel client, UserSessionModel userSession, Instant now) {
         UserModel user = userSession.getUser();
-        String identityKey = user.getFirstAttribute(TraceEventListener.IDENTITY_KEY_ATTRIBUTE);
+        String identityKey = user.getFirstAttribute(UserAttributes.IDENTITY_KEY);
         ConnectionContext context = context(realm, identityKey, now);
 
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
@@ -84,7 +83,7 @@ public class ConnectionNoticeListener implements EventListenerProvider {
                 .setParameter("clientId", client.getClientId())
                 .setMaxResults(1).getResultList().isEmpty();
         NoticePolicy policy = RealmSettings.policy(realm);
-        if (policy == NoticePolicy.NEW_DEVICE_OR_SUSPICIOUS && "always".equals(user.getFirstAttribute(DashboardResource.NOTICE_PREFERENCE_ATTRIBUTE))) {
+        if (policy == NoticePolicy.NEW_DEVICE_OR_SUSPICIOUS && "always".equals(user.getFirstAttribute(UserAttributes.NOTICE_PREFERENCE))) {
             policy = NoticePolicy.ALWAYS;
         }
         String email = email(userSession, user);

@@ -25,12 +25,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import fr.passerelle.consent.trace.TraceRecord;
-import fr.passerelle.consent.trace.keycloak.TraceEventListener;
-import fr.passerelle.consent.trace.keycloak.TraceStore;
+import fr.passerelle.dashboard.keycloak.IdpBlockStore;
+import fr.passerelle.names.UserAttributes;
 import fr.passerelle.notice.ConnectionCode;
 import fr.passerelle.notice.EmailDigest;
 import fr.passerelle.notice.RateLimiter;
+import fr.passerelle.trace.TraceRecord;
+import fr.passerelle.trace.keycloak.TraceStore;
 
 /**
  * The public "it wasn't me" page, {@code /realms/{realm}/passerelle-report}: no login; the proof is the connection
@@ -147,10 +148,10 @@ public class ReportResource {
         if (notice.getIdp() == null || notice.getIdentityKey() == null || report.isIdpBlocked()) {
             return;
         }
-        new TraceStore(session).block(realm, notice.getIdentityKey(), notice.getIdp());
+        new IdpBlockStore(session).block(realm, notice.getIdentityKey(), notice.getIdp());
         report.setIdpBlocked(true);
         List<UserModel> users = session.users().searchForUserByUserAttributeStream(realm,
-                TraceEventListener.IDENTITY_KEY_ATTRIBUTE, notice.getIdentityKey()).toList();
+                UserAttributes.IDENTITY_KEY, notice.getIdentityKey()).toList();
         for (UserModel user : users) {
             session.sessions().getUserSessionsStream(realm, user)
                     .filter(s -> notice.getIdp().equals(s.getNote(org.keycloak.events.Details.IDENTITY_PROVIDER)))
