@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the suite, assembles Keycloak with it and starts the three players of the demo on this machine:
 # the broker with the demo IdP realms (embedded database kept under ./data), the demo service provider
-# and the demo data provider. Ctrl-C stops all three.
+# and the demo data provider, plus a local mail server (GreenMail) that keeps the e-mails the broker sends.
+# Ctrl-C stops them all.
 #
-# Ports: 8080 (broker), 9000 (broker management), 8081 (demo SP), 8082 (demo DP); to use others, set
-# PASSERELLE_BROKER_PORT, PASSERELLE_MANAGEMENT_PORT, PASSERELLE_SP_PORT, PASSERELLE_DP_PORT. The realm files
-# take these URLs at their first import only: delete ./data after changing a port.
+# Ports: 8080 (broker), 9000 (broker management), 8081 (demo SP), 8082 (demo DP), 3025 (SMTP), 8083 (mail
+# server API, read by the demo SP's mailbox page); to use others, set PASSERELLE_BROKER_PORT,
+# PASSERELLE_MANAGEMENT_PORT, PASSERELLE_SP_PORT, PASSERELLE_DP_PORT, PASSERELLE_SMTP_PORT, PASSERELLE_MAIL_API_PORT.
+# The realm files take these URLs at their first import only: delete ./data after changing a port.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,14 +19,20 @@ BROKER_PORT=${PASSERELLE_BROKER_PORT:-8080}
 MANAGEMENT_PORT=${PASSERELLE_MANAGEMENT_PORT:-9000}
 SP_PORT=${PASSERELLE_SP_PORT:-8081}
 DP_PORT=${PASSERELLE_DP_PORT:-8082}
+SMTP_PORT=${PASSERELLE_SMTP_PORT:-3025}
+MAIL_API_PORT=${PASSERELLE_MAIL_API_PORT:-8083}
 
 # One set of URLs for all three: the realm files (at first import), the SP and the DP read the same variables.
 export PASSERELLE_URL="http://localhost:$BROKER_PORT"
 export PASSERELLE_SP_URL="http://localhost:$SP_PORT"
 export PASSERELLE_DP_URL="http://localhost:$DP_PORT"
 export PASSERELLE_ISSUER="$PASSERELLE_URL/realms/passerelle"
+# The broker realm's demo SMTP settings (realm file, first import) and the demo SP's mailbox page.
+export PASSERELLE_SMTP_HOST=127.0.0.1
+export PASSERELLE_SMTP_PORT="$SMTP_PORT"
+export PASSERELLE_MAILBOX_URL="http://127.0.0.1:$MAIL_API_PORT"
 
-for port in "$BROKER_PORT" "$MANAGEMENT_PORT" "$SP_PORT" "$DP_PORT"; do
+for port in "$BROKER_PORT" "$MANAGEMENT_PORT" "$SP_PORT" "$DP_PORT" "$SMTP_PORT" "$MAIL_API_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is already in use on this machine; stop what uses it or choose other ports (see the top of $0)." >&2
     exit 1
@@ -49,6 +57,13 @@ stop_all() {
 trap 'stop_all; exit 0' INT TERM
 trap stop_all EXIT
 
+# The demo's mail server: SMTP only on loopback, no authentication, every recipient gets a mailbox; its REST API
+# lists the messages for the demo SP's mailbox page. Messages live in memory until Ctrl-C.
+java -Xmx128m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.auth.disabled \
+  -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+  -jar demo-sp/target/greenmail-standalone.jar >"$DATA/mail.log" 2>&1 &
+pids+=($!)
+
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "$KC_HOME/bin/kc.sh" start --optimized \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$BROKER_PORT" \
@@ -61,8 +76,8 @@ java -Xmx128m -jar demo-dp/target/passerelle-demo-dp.jar >"$DATA/demo-dp.log" 2>
 pids+=($!)
 java -Xmx128m -jar demo-sp/target/passerelle-demo-sp.jar >"$DATA/demo-sp.log" 2>&1 &
 pids+=($!)
-names=("Keycloak (log: data/keycloak.log)" "the demo DP (log: data/demo-dp.log)" "the demo SP (log: data/demo-sp.log)")
-logs=("$DATA/keycloak.log" "$DATA/demo-dp.log" "$DATA/demo-sp.log")
+names=("the mail server (log: data/mail.log)" "Keycloak (log: data/keycloak.log)" "the demo DP (log: data/demo-dp.log)" "the demo SP (log: data/demo-sp.log)")
+logs=("$DATA/mail.log" "$DATA/keycloak.log" "$DATA/demo-dp.log" "$DATA/demo-sp.log")
 echo "Starting the broker, the demo SP and the demo DP (logs under data/)..."
 
 all_alive() {
@@ -74,7 +89,8 @@ all_alive() {
 ready() {
   curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1 \
     && curl -fs "http://127.0.0.1:$SP_PORT/health" >/dev/null 2>&1 \
-    && curl -fs "http://127.0.0.1:$DP_PORT/health" >/dev/null 2>&1
+    && curl -fs "http://127.0.0.1:$DP_PORT/health" >/dev/null 2>&1 \
+    && curl -fs "http://127.0.0.1:$MAIL_API_PORT/api/service/readiness" >/dev/null 2>&1
 }
 
 for _ in $(seq 1 180); do
@@ -93,10 +109,12 @@ Passerelle is running: three players on this machine (demo data, password of eve
   Demo data provider (API):               $PASSERELLE_DP_URL/api/data
   Broker (realm passerelle):              $PASSERELLE_URL/realms/passerelle/.well-known/openid-configuration
   Admin console:                          $PASSERELLE_URL/admin/  (demo admin: admin / admin)
+  Demo mailbox (e-mails the broker sent): $PASSERELLE_SP_URL/mailbox  (SMTP on 127.0.0.1:$SMTP_PORT)
+  "Ce n'est pas moi" report form:         $PASSERELLE_URL/realms/passerelle/passerelle-report
   Demo IdP realms:                        idp-impots, idp-identite-numerique (OIDC), idp-eidas (SAML)
   Walkthrough: README.md, section "Walk through the demo".
 
-Press Ctrl-C to stop all three.
+Press Ctrl-C to stop them all.
 MSG
     # Until Ctrl-C or one of them stops; either way the trap stops the others.
     while all_alive; do

@@ -4,45 +4,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 
 import org.junit.jupiter.api.Test;
-
-import fr.passerelle.names.TraceEvent;
-import fr.passerelle.trace.TraceRecord;
 
 class DashboardTest {
 
     private static final Instant NOW = Instant.parse("2026-09-15T12:00:00Z");
 
-    private static TraceRecord login(String idp, String time) {
-        return TraceRecord.of(TraceEvent.REDIRECTED_TO_SP, Instant.parse(time)).withSp("demo-sp").withIdp(idp).withLevel("eidas1");
+    @Test
+    void theWindowIsSixCalendarMonths() {
+        assertEquals(Instant.parse("2026-03-15T12:00:00Z"), Dashboard.since(NOW));
     }
 
     @Test
-    void connectionsAreNewestFirst() {
-        Dashboard dashboard = Dashboard.of(List.of(login("impots", "2026-09-01T10:00:00Z"), login("identite-numerique", "2026-09-10T10:00:00Z")), NOW);
-
-        assertEquals(List.of("identite-numerique", "impots"), dashboard.connections().stream().map(Dashboard.Connection::idp).toList());
+    void connectionsAreSpRedirectsAndExchangesAreCheckedTokens() {
+        assertEquals(List.of("redirected_to_sp"), Dashboard.connectionEvents());
+        assertEquals(List.of("checktoken_ok"), Dashboard.exchangeEvents());
     }
 
     @Test
-    void onlyTheLastSixMonthsAreShown() {
-        Dashboard dashboard = Dashboard.of(List.of(login("impots", "2026-03-15T11:59:59Z"), login("impots", "2026-03-15T12:00:00Z")), NOW);
-
-        assertEquals(1, dashboard.connections().size());
-        assertEquals(Instant.parse("2026-03-15T12:00:00Z"), dashboard.connections().get(0).time());
+    void anExchangeGroupListsItsData() {
+        Dashboard.ExchangeGroup group = Dashboard.ExchangeGroup.of("demo-dp", "demo-sp", "dgfip_rfr cnaf_quotient_familial", 3, NOW, NOW);
+        assertEquals(List.of("dgfip_rfr", "cnaf_quotient_familial"), group.data());
+        assertEquals(List.of(), Dashboard.ExchangeGroup.of("demo-dp", "demo-sp", null, 1, NOW, NOW).data());
     }
 
     @Test
-    void checktokensAreDataExchangesWithTheirData() {
-        TraceRecord check = TraceRecord.of(TraceEvent.CHECKTOKEN_OK, Instant.parse("2026-09-14T10:00:00Z"))
-                .withDp("demo-dp").withSp("demo-sp").withScopes("dgfip_rfr cnaf_quotient_familial");
-        TraceRecord token = TraceRecord.of(TraceEvent.SP_TOKEN, Instant.parse("2026-09-14T09:00:00Z")).withSp("demo-sp");
+    void aPageOutOfRangeIsTheNearestOne() {
+        List<Integer> all = IntStream.range(0, 45).boxed().toList();
+        assertEquals(List.of(40, 41, 42, 43, 44), Dashboard.Page.of(all, 99, 20).rows());
+        assertEquals(3, Dashboard.Page.of(all, 99, 20).number());
+        assertEquals(List.of(0, 1), Dashboard.Page.of(all, -5, 2).rows());
+        assertEquals(1, Dashboard.Page.of(List.of(), 1, 20).pages());
+    }
 
-        Dashboard dashboard = Dashboard.of(List.of(check, token), NOW);
-
-        assertEquals(List.of(), dashboard.connections());
-        assertEquals(List.of(new Dashboard.DataExchange("demo-dp", "demo-sp", List.of("dgfip_rfr", "cnaf_quotient_familial"), check.time())),
-                dashboard.exchanges());
+    @Property
+    void pagesCoverEveryRowOnce(@ForAll @IntRange(max = 200) int size, @ForAll @IntRange(min = 1, max = 30) int pageSize) {
+        List<Integer> all = IntStream.range(0, size).boxed().toList();
+        int pages = Dashboard.Page.of(all, 1, pageSize).pages();
+        List<Integer> seen = IntStream.rangeClosed(1, pages).boxed()
+                .flatMap(p -> Dashboard.Page.of(all, p, pageSize).rows().stream()).toList();
+        assertEquals(all, seen);
     }
 }

@@ -36,6 +36,7 @@ public final class Browser {
     private final List<StoredCookie> cookies = new ArrayList<>();
     private final List<String> clientRedirectPrefixes;
     private String acceptLanguage = "fr";
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public Browser(String... clientRedirectPrefixes) {
         this.clientRedirectPrefixes = List.of(clientRedirectPrefixes);
@@ -43,6 +44,12 @@ public final class Browser {
 
     public Browser language(String tag) {
         this.acceptLanguage = tag;
+        return this;
+    }
+
+    /** A header sent with every request from now on, as a proxy in front of the broker would add it. */
+    public Browser header(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -145,6 +152,7 @@ public final class Browser {
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Language", acceptLanguage);
+        extraHeaders.forEach(builder::header);
         String cookieHeader = cookieHeader(uri);
         if (!cookieHeader.isEmpty()) {
             builder.header("Cookie", cookieHeader);

@@ -38,14 +38,16 @@ public final class PasserelleServer implements AutoCloseable {
     private final int httpPort;
     private final int managementPort;
     private final Process process;
+    private final ProcessBuilder builder;
     private final AdminApi admin;
 
-    private PasserelleServer(Path home, Path log, int httpPort, int managementPort, Process process) {
+    private PasserelleServer(Path home, Path log, int httpPort, int managementPort, Process process, ProcessBuilder builder) {
         this.home = home;
         this.log = log;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.process = process;
+        this.builder = builder;
         this.admin = new AdminApi(baseUrl(), ADMIN_USER, ADMIN_PASSWORD);
     }
 
@@ -54,9 +56,31 @@ public final class PasserelleServer implements AutoCloseable {
      * stages the shipped realms, starts it and waits until it is ready.
      */
     public static PasserelleServer start(Path assembled, Path workDir, Map<String, String> extraEnv, List<String> extraArgs) {
-        Path home = workDir.resolve("keycloak-e2e");
+        return start(assembled, workDir, "keycloak-e2e", extraEnv, extraArgs);
+    }
+
+    /** A server of its own (its own copy, database and log, named {@code name}), for tests that stop and restart it. */
+    public static PasserelleServer start(Path assembled, Path workDir, String name, Map<String, String> extraEnv, List<String> extraArgs) {
+        Path home = workDir.resolve(name);
         List<String> db = List.of("--db-url=jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE");
-        return launch(assembled, home, workDir.resolve("keycloak-e2e.log"), null, db, extraEnv, extraArgs);
+        return launch(assembled, home, workDir.resolve(name + ".log"), null, db, extraEnv, extraArgs);
+    }
+
+    /**
+     * Stops this server and starts it again on the same copy, database and ports (the realms already imported are
+     * kept), as an operator's restart would; returns the new process's server.
+     */
+    public PasserelleServer restart() {
+        close();
+        try {
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, builder.start(), builder);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -152,7 +176,7 @@ public final class PasserelleServer implements AutoCloseable {
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
         builder.environment().putAll(extraEnv);
         Process process = builder.start();
-        PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, process);
+        PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, process, builder);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.awaitReady();
         return server;

@@ -13,6 +13,7 @@
                 <h2 class="passerelle-idp-group" id="passerelle-eu-citizen">${msg("passerelleEuCitizenHeading")}</h2>
                 <@idpList idps=euIdps labelledBy="passerelle-eu-citizen"/>
             </#if>
+            <p class="passerelle-back"><a id="passerelle-back-to-service" href="${url.loginAction}&amp;passerelle_back=1">${msg("passerelleBackToService")}</a></p>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -1,21 +1,20 @@
 package fr.passerelle.dashboard.keycloak;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
@@ -31,31 +30,35 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.events.Details;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.locale.LocaleUpdaterProvider;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderQuery;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.theme.Theme;
+import org.keycloak.services.managers.UserConsentManager;
 
 import fr.passerelle.dashboard.Dashboard;
 import fr.passerelle.dashboard.IdpBlocking;
 import fr.passerelle.names.UserAttributes;
-import fr.passerelle.trace.keycloak.TraceStore;
 
 /**
- * The person's dashboard. The person signs in like at any SP: the page sends them to the realm's
- * authorization endpoint as client {@value #CLIENT_ID}, and reads the person from the broker session
- * (identity cookie) when they come back. Blocking and unblocking are POSTs carrying a per-session token.
+ * The person's dashboard, rendered by the login theme (template {@value #TEMPLATE}, so with Keycloak's security
+ * headers). The person signs in like at any SP: the page sends them to the realm's authorization endpoint as
+ * client {@value #CLIENT_ID}, and reads the person from the broker session (identity cookie) when they come
+ * back. Changes (block, unblock, withdraw a consent, notice preference) are POSTs carrying a per-session token.
  */
 public class DashboardResource {
 
     public static final String CLIENT_ID = "passerelle-dashboard";
+    static final String TEMPLATE = "passerelle-dashboard.ftl";
     private static final String CSRF_NOTE = "passerelle.dashboard.csrf";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final int MAX_TRACES = 500;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -68,40 +71,90 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("lang") String lang, @QueryParam("code") String code, @QueryParam("error") String error,
-                         @QueryParam("status") String status, @QueryParam("idp") String statusIdp) {
+                         @QueryParam("status") String status, @QueryParam("idp") String statusIdp,
+                         @QueryParam("cpage") Integer connectionPage, @QueryParam("xpage") Integer exchangePage) {
+        String language = language(lang);
         AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        Messages messages = messages(lang, auth);
+        if (language != null) {
+            // A language picked on the page is remembered as Keycloak remembers one picked on its login pages (locale
+            // cookie, the person's locale attribute), then the page is shown from the clean address in that language.
+            LocaleUpdaterProvider locales = session.getProvider(LocaleUpdaterProvider.class);
+            locales.updateLocaleCookie(language);
+            if (auth != null && !language.equals(auth.user().getFirstAttribute(UserModel.LOCALE))) {
+                locales.updateUsersLocale(auth.user(), language);
+            }
+            return Response.seeOther(session.getContext().getUri().getRequestUriBuilder().replaceQueryParam("lang").build()).build();
+        }
+        String langTag = session.getContext().resolveLocale(auth == null ? null : auth.user()).getLanguage();
         if (auth == null) {
             if (error != null) {
-                return html(new DashboardPage(messages, selfUri(messages.lang())).loginFailed(error, signInUri(messages.lang())));
+                Map<String, Object> view = view(langTag, "login-failed");
+                view.put("error", error);
+                view.put("signIn", signInUri(langTag).toString());
+                return render(view, null);
             }
-            return Response.seeOther(signInUri(messages.lang())).build();
+            return Response.seeOther(signInUri(langTag)).build();
         }
         if (code != null || error != null) {
             // back from the authorization endpoint: the session cookie is what counts, show a clean address
-            return Response.seeOther(selfUri(messages.lang())).build();
+            return Response.seeOther(selfUri(langTag)).build();
         }
         UserSessionModel userSession = auth.session();
-        String identityKey = auth.user().getFirstAttribute(UserAttributes.IDENTITY_KEY);
-        DashboardPage page = new DashboardPage(messages, selfUri(messages.lang()));
+        UserModel user = auth.user();
+        String identityKey = user.getFirstAttribute(UserAttributes.IDENTITY_KEY);
         if (identityKey == null) {
-            return html(page.noIdentity(logoutUri(messages.lang())));
+            Map<String, Object> view = view(langTag, "no-identity");
+            view.put("logout", logoutUri(langTag).toString());
+            return render(view, user);
         }
-        Instant now = Instant.now();
-        Dashboard dashboard = Dashboard.of(new TraceStore(session).ofIdentity(realm, identityKey, Dashboard.since(now), MAX_TRACES), now);
+        Locale locale = Locale.forLanguageTag(langTag);
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(PARIS);
+        DashboardQueries store = new DashboardQueries(session);
+        Instant since = Dashboard.since(Instant.now());
+
+        Map<String, Object> view = view(langTag, "dashboard");
+        view.put("logout", logoutUri(langTag).toString());
+        view.put("csrf", csrf(userSession));
+        if (status != null) {
+            view.put("statusKey", switch (status) {
+                case "blocked", "unblocked", "current-idp", "consent-withdrawn", "notice-saved" -> "passerelle.dashboard.status-" + status;
+                default -> "passerelle.dashboard.status-unknown-idp";
+            });
+            view.put("statusParam", status.startsWith("consent") ? clientName(statusIdp) : IdpBlockAuthenticator.displayName(session, statusIdp));
+        }
+
+        Dashboard.Page<Dashboard.ConnectionGroup> connections = Dashboard.Page.of(store.connectionGroups(realm, identityKey, since),
+                connectionPage == null ? 1 : connectionPage, Dashboard.PAGE_SIZE);
+        view.put("connections", page(connections, c -> Map.of(
+                "sp", nz(c.sp()), "spName", nz(clientName(c.sp())),
+                "idp", nz(c.idp()), "idpName", c.idp() == null ? "—" : IdpBlockAuthenticator.displayName(session, c.idp()),
+                "count", c.count(), "first", dates.format(c.first()), "last", dates.format(c.last()))));
+        Dashboard.Page<Dashboard.ExchangeGroup> exchanges = Dashboard.Page.of(store.exchangeGroups(realm, identityKey, since),
+                exchangePage == null ? 1 : exchangePage, Dashboard.PAGE_SIZE);
+        view.put("exchanges", page(exchanges, x -> Map.of(
+                "dp", nz(x.dp()), "dpName", nz(clientName(x.dp())), "spName", nz(clientName(x.sp())),
+                "data", String.join(", ", x.data()),
+                "count", x.count(), "first", dates.format(x.first()), "last", dates.format(x.last()))));
+        view.put("connectionPage", connections.number());
+        view.put("exchangePage", exchanges.number());
+
+        view.put("consents", UserConsentManager.getConsentsStream(session, realm, user)
+                .filter(consent -> !CLIENT_ID.equals(consent.getClient().getClientId()))
+                .map(consent -> Map.of(
+                        "clientId", consent.getClient().getClientId(),
+                        "clientName", nz(clientName(consent.getClient().getClientId())),
+                        "scopes", consent.getGrantedClientScopes().stream().map(ClientScopeModel::getName).sorted().collect(Collectors.joining(", ")),
+                        "since", consent.getCreatedDate() == null ? "—" : dates.format(Instant.ofEpochMilli(consent.getCreatedDate())))).toList());
+
         Set<String> blocked = new IdpBlockStore(session).blockedIdps(realm, identityKey);
         String currentIdp = userSession.getNote(Details.IDENTITY_PROVIDER);
-        List<DashboardPage.Idp> idps = idps().stream()
-                .map(idp -> new DashboardPage.Idp(idp.getAlias(), IdpBlockAuthenticator.displayName(session, idp.getAlias()),
-                        blocked.contains(idp.getAlias()), idp.getAlias().equals(currentIdp)))
-                .toList();
-        String statusText = status == null ? null : switch (status) {
-            case "blocked", "unblocked", "current-idp" -> messages.get("passerelle.dashboard.status-" + status,
-                    IdpBlockAuthenticator.displayName(session, statusIdp));
-            default -> messages.get("passerelle.dashboard.status-unknown-idp");
-        };
-        return html(page.dashboard(dashboard, idps, this::clientName, IdpBlockAuthenticator::displayName, session,
-                csrf(userSession), statusText, logoutUri(messages.lang())));
+        view.put("idps", idps().stream().map(idp -> Map.of(
+                "alias", idp.getAlias(),
+                "name", IdpBlockAuthenticator.displayName(session, idp.getAlias()),
+                "blocked", blocked.contains(idp.getAlias()),
+                "current", idp.getAlias().equals(currentIdp))).toList());
+        view.put("noticeAlways", "always".equals(user.getFirstAttribute(UserAttributes.NOTICE_PREFERENCE)));
+        return render(view, user);
     }
 
     @POST
@@ -118,19 +171,49 @@ public class DashboardResource {
         return change(idp, csrf, lang, false);
     }
 
-    private Response change(String idp, String csrf, String lang, boolean block) {
-        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        Messages messages = messages(lang, auth);
+    /** Withdraws a remembered consent: the service asks again at the next connection. */
+    @POST
+    @Path("withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@FormParam("client") String clientId, @FormParam("csrf") String csrf, @FormParam("lang") String lang) {
+        AuthenticationManager.AuthResult auth = authorized(csrf);
         if (auth == null) {
-            return Response.seeOther(signInUri(messages.lang())).build();
-        }
-        String expected = auth.session().getNote(CSRF_NOTE);
-        if (expected == null || csrf == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
             return Response.status(Response.Status.FORBIDDEN).build();
         }
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client != null) {
+            UserConsentManager.revokeConsentToClient(session, client, auth.user());
+        }
+        return Response.seeOther(UriBuilder.fromUri(selfUri(language(lang))).queryParam("status", "consent-withdrawn")
+                .queryParam("idp", client == null ? "" : clientId).build()).build();
+    }
+
+    /** The person's notice preference: {@code always}, or the realm's rule. */
+    @POST
+    @Path("notice")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response notice(@FormParam("always") String always, @FormParam("csrf") String csrf, @FormParam("lang") String lang) {
+        AuthenticationManager.AuthResult auth = authorized(csrf);
+        if (auth == null) {
+            return Response.status(Response.Status.FORBIDDEN).build();
+        }
+        if ("on".equals(always) || "true".equals(always)) {
+            auth.user().setSingleAttribute(UserAttributes.NOTICE_PREFERENCE, "always");
+        } else {
+            auth.user().removeAttribute(UserAttributes.NOTICE_PREFERENCE);
+        }
+        return Response.seeOther(UriBuilder.fromUri(selfUri(language(lang))).queryParam("status", "notice-saved").build()).build();
+    }
+
+    private Response change(String idp, String csrf, String lang, boolean block) {
+        AuthenticationManager.AuthResult auth = authorized(csrf);
+        if (auth == null) {
+            return Response.status(Response.Status.FORBIDDEN).build();
+        }
+        String language = language(lang);
         String identityKey = auth.user().getFirstAttribute(UserAttributes.IDENTITY_KEY);
         if (identityKey == null) {
-            return Response.seeOther(selfUri(messages.lang())).build();
+            return Response.seeOther(selfUri(language)).build();
         }
         Set<String> aliases = idps().stream().map(IdentityProviderModel::getAlias).collect(Collectors.toSet());
         IdpBlocking.Decision decision = IdpBlocking.decide(idp, auth.session().getNote(Details.IDENTITY_PROVIDER), aliases);
@@ -148,9 +231,52 @@ public class DashboardResource {
             BlockedIdpSessions.end(session, realm, auth.user(), idp);
             status = "blocked";
         }
-        URI back = UriBuilder.fromUri(selfUri(messages.lang())).queryParam("status", status)
+        URI back = UriBuilder.fromUri(selfUri(language)).queryParam("status", status)
                 .queryParam("idp", decision == IdpBlocking.Decision.UNKNOWN_IDP ? "" : idp).build();
         return Response.seeOther(back).build();
+    }
+
+    /** The signed-in person, if the request carries their session's token; null otherwise. */
+    private AuthenticationManager.AuthResult authorized(String csrf) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (auth == null) {
+            return null;
+        }
+        String expected = auth.session().getNote(CSRF_NOTE);
+        if (expected == null || csrf == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        return auth;
+    }
+
+    private Map<String, Object> view(String lang, String step) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("step", step);
+        view.put("lang", lang);
+        view.put("otherLang", "fr".equals(lang) ? "en" : "fr");
+        view.put("self", selfUri(lang).toString());
+        view.put("base", UriBuilder.fromUri(realmUri()).path(DashboardResourceProviderFactory.PROVIDER_ID).path("/").build().toString());
+        return view;
+    }
+
+    private Response render(Map<String, Object> view, UserModel user) {
+        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class).setAttribute("passerelleDashboard", view);
+        if (user != null) {
+            form.setUser(user);
+        }
+        Response response = form.createForm(TEMPLATE);
+        return Response.fromResponse(response).header("Cache-Control", "no-store").build();
+    }
+
+    private static <T> Map<String, Object> page(Dashboard.Page<T> page, Function<T, Map<String, Object>> row) {
+        return Map.of("rows", page.rows().stream().map(row).toList(), "number", page.number(), "pages", page.pages(), "total", page.total());
+    }
+
+    private String language(String lang) {
+        if (lang == null) {
+            return null;
+        }
+        return realm.getSupportedLocalesStream().anyMatch(lang::equals) ? lang : null;
     }
 
     private List<IdentityProviderModel> idps() {
@@ -166,6 +292,10 @@ public class DashboardResource {
         return client.getName();
     }
 
+    private static String nz(String value) {
+        return value == null ? "—" : value;
+    }
+
     private String csrf(UserSessionModel userSession) {
         String token = userSession.getNote(CSRF_NOTE);
         if (token == null) {
@@ -176,7 +306,8 @@ public class DashboardResource {
     }
 
     private URI selfUri(String lang) {
-        return UriBuilder.fromUri(realmUri()).path(DashboardResourceProviderFactory.PROVIDER_ID).path("/").queryParam("lang", lang).build();
+        UriBuilder self = UriBuilder.fromUri(realmUri()).path(DashboardResourceProviderFactory.PROVIDER_ID).path("/");
+        return lang == null ? self.build() : self.queryParam("lang", lang).build();
     }
 
     private URI realmUri() {
@@ -216,42 +347,6 @@ public class DashboardResource {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private Messages messages(String lang, AuthenticationManager.AuthResult auth) {
-        Set<String> supported = realm.getSupportedLocalesStream().collect(Collectors.toSet());
-        Locale locale = lang != null && supported.contains(lang) ? Locale.forLanguageTag(lang)
-                : session.getContext().resolveLocale(auth == null ? null : auth.user());
-        try {
-            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            return new Messages(locale, theme.getEnhancedMessages(realm, locale));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Response html(String body) {
-        return Response.ok(body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ; frame-ancestors 'none'")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
-    }
-
-    /** The theme's messages in one locale. */
-    record Messages(Locale locale, Properties bundle) {
-        String lang() {
-            return locale.getLanguage();
-        }
-
-        String get(String key, Object... args) {
-            String pattern = bundle.getProperty(key, key);
-            return new MessageFormat(pattern, locale).format(args);
-        }
-
-        DateTimeFormatter dates() {
-            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(PARIS);
         }
     }
 }

@@ -59,10 +59,12 @@ public final class DemoServiceProvider implements AutoCloseable {
     private final Sessions sessions = new Sessions(Clock.systemUTC());
     private final boolean secureCookies;
     private final byte[] stylesheet;
+    private final DemoMailbox mailbox;
 
     private DemoServiceProvider(HttpServer server, ExecutorService executor, PasserelleClient passerelle,
-                                DataProviderClient dataProvider, boolean secureCookies) throws IOException {
+                                DataProviderClient dataProvider, boolean secureCookies, DemoMailbox mailbox) throws IOException {
         this.server = server;
+        this.mailbox = mailbox;
         this.executor = executor;
         this.passerelle = passerelle;
         this.dataProvider = dataProvider;
@@ -89,7 +91,8 @@ public final class DemoServiceProvider implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         ExecutorService executor = Executors.newFixedThreadPool(8);
         server.setExecutor(executor);
-        DemoServiceProvider app = new DemoServiceProvider(server, executor, passerelle, dataProvider, "https".equals(sp.getScheme()));
+        DemoServiceProvider app = new DemoServiceProvider(server, executor, passerelle, dataProvider, "https".equals(sp.getScheme()),
+                new DemoMailbox(settings.get("passerelle.mailbox-url", "http://127.0.0.1:8083")));
         server.createContext("/", app::handle);
         server.start();
         LOG.info(() -> "Demo service provider on " + spUrl + " (listening on " + bind + ":" + server.getAddress().getPort()
@@ -128,6 +131,8 @@ public final class DemoServiceProvider implements AutoCloseable {
             case "POST /data" -> fetchData(exchange);
             case "POST /logout" -> signOut(exchange);
             case "GET /logged-out" -> signedOut(exchange);
+            case "GET /mailbox" -> mailboxPage(exchange);
+            case "GET /mailbox/message" -> mailboxMessage(exchange);
             case "GET /style.css" -> send(exchange, 200, "text/css; charset=utf-8", stylesheet);
             case "GET /health" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n".getBytes(StandardCharsets.UTF_8));
             default -> send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
@@ -293,6 +298,26 @@ public final class DemoServiceProvider implements AutoCloseable {
             values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return values;
+    }
+
+    private void mailboxPage(HttpExchange exchange) throws IOException {
+        Language language = language(exchange);
+        html(exchange, 200, new Pages(language).mailbox(mailbox.listPage(mailbox.all(), new Messages(language))));
+    }
+
+    /** One received message as its HTML part, with a policy that lets its own styles and links work and nothing else. */
+    private void mailboxMessage(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        var mail = mailbox.find(query.getOrDefault("user", ""), query.getOrDefault("uid", ""));
+        if (mail.isEmpty()) {
+            send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        send(exchange, 200, "text/html; charset=utf-8", mail.get().html().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String first(Map<String, List<String>> values, String key) {

@@ -123,6 +123,11 @@ public final class Pages {
     }
 
     /** A sign-in that did not complete: a sentence for the person, the code for the curious. */
+    /** The demo mailbox, around its list of received messages. */
+    public String mailbox(String list) {
+        return layout(text.get("mailbox.title"), list);
+    }
+
     public String signInError(String code, String messageKey) {
         String main = "<h1>" + escape(text.get("error.heading")) + "</h1>"
                 + "<div class=\"error\" role=\"alert\" id=\"sign-in-error\" data-error=\"" + escape(code) + "\"><p>"
@@ -211,7 +216,8 @@ public final class Pages {
                 + "<p class=\"language\"><a href=\"/?lang=" + other.tag() + "\" lang=\"" + other.tag() + "\" hreflang=\"" + other.tag() + "\">"
                 + escape(new Messages(other).get("lang.name")) + "</a></p></div></header>"
                 + "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">" + main + "</main>"
-                + "<footer class=\"site\"><div class=\"wrap\"><p>" + escape(text.get("site.demoNotice")) + "</p></div></footer>"
+                + "<footer class=\"site\"><div class=\"wrap\"><p>" + escape(text.get("site.demoNotice"))
+                + " <a id=\"demo-mailbox\" href=\"/mailbox\">" + escape(text.get("site.mailbox")) + "</a></p></div></footer>"
                 + "</body></html>\n";
     }
 }

@@ -25,6 +25,8 @@ public class IdpChoiceAuthenticator implements Authenticator {
 
     /** The form or query parameter naming the IdP picked on the page. */
     public static final String CHOICE_PARAM = IdpHint.CHOICE_PARAM;
+    /** The choice page's "back to the service" link: the login ends with {@code access_denied} for the service. */
+    public static final String BACK_TO_SERVICE_PARAM = "passerelle_back";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -64,6 +66,11 @@ public class IdpChoiceAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (context.getUriInfo().getQueryParameters().containsKey(BACK_TO_SERVICE_PARAM)) {
+            // The person goes back to the service, which receives access_denied.
+            context.cancelLogin();
+            return;
+        }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         IdpAccess access = IdpGate.access(context.getSession(), authSession);
         String chosen = IdpHint.chosenAlias(context);
