@@ -46,6 +46,8 @@ import org.keycloak.TokenCategory;
 
 import fr.passerelle.consent.CheckTokenAnswer;
 import fr.passerelle.consent.DataScopes;
+import fr.passerelle.consent.FranceConnectCheckTokenAnswer;
+import fr.passerelle.franceconnect.FranceConnectNames;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
 import fr.passerelle.pivot.keycloak.Subjects;
@@ -106,7 +108,7 @@ public class PasserelleResource {
         } else {
             answer = answer(realm, dataProvider, result, event);
         }
-        return respond(realm, dataProvider, accept, answer);
+        return respond(realm, dataProvider, franceConnect(dataProvider) ? null : accept, answer);
     }
 
     /** The token's user and session when it is a live access token of this realm, else null. */
@@ -132,7 +134,7 @@ public class PasserelleResource {
                 .detail("passerelle.sp", token.getIssuedFor())
                 .detail("passerelle.scopes", String.join(" ", scopes))
                 .detail(EVENT, "checktoken_ok").success();
-        return answer.toJson();
+        return franceConnect(dataProvider) ? FranceConnectCheckTokenAnswer.toJson(answer) : answer.toJson();
     }
 
     private static Map<String, Object> identity(UserModel user) {
@@ -193,6 +195,11 @@ public class PasserelleResource {
         } catch (JWEException e) {
             throw new IllegalStateException("Cannot encrypt the checktoken answer for " + dataProvider.getClientId(), e);
         }
+    }
+
+    /** A DP written for FranceConnect gets FranceConnect's answer shape, always as a JWT, as FranceConnect answers. */
+    private static boolean franceConnect(ClientModel dataProvider) {
+        return FranceConnectNames.isFranceConnect(dataProvider.getAttribute(FranceConnectNames.PROFILE_ATTRIBUTE));
     }
 
     /** JSON only when asked for and the JWT not preferred; the signed JWT is the default. */
