@@ -62,6 +62,28 @@ public final class FranceConnectPartner {
         this.encryptionKey = encryptionKey;
     }
 
+    private FranceConnectPartner(JsonNode endpoints, String clientId, String secret) {
+        this.discovery = endpoints;
+        this.clientId = clientId;
+        this.secret = secret;
+        this.encryptionKey = null;
+    }
+
+    /**
+     * A service that pinned FranceConnect's v2 URLs in its code ({@code <host>/api/v2/...}) instead of reading the
+     * discovery document: only the host, the client id, the secret and the expected issuer changed.
+     */
+    public static FranceConnectPartner pinned(String host, String issuer, String clientId, String secret) {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("issuer", issuer);
+        endpoints.put("authorization_endpoint", host + "/api/v2/authorize");
+        endpoints.put("token_endpoint", host + "/api/v2/token");
+        endpoints.put("userinfo_endpoint", host + "/api/v2/userinfo");
+        endpoints.put("end_session_endpoint", host + "/api/v2/session/end");
+        endpoints.put("jwks_uri", host + "/api/v2/jwks");
+        return new FranceConnectPartner(Json.MAPPER.valueToTree(endpoints), clientId, secret);
+    }
+
     public String issuer() {
         return discovery.get("issuer").asText();
     }
