@@ -162,13 +162,20 @@ class FranceConnectCompatibilityIT {
         AdminApi admin = server.admin();
         String clientId = "demo-fc-plus-sp";
         try {
-            admin.post("/admin/realms/passerelle/clients", franceConnectPlusClient(admin, clientId,
+            admin.post("/admin/realms/passerelle/clients", franceConnectPlusClient(clientId,
                     "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks"));
+            JsonNode registered = admin.clientByClientId("passerelle", clientId).get("attributes");
+            assertEquals("RSA-OAEP", registered.path("id.token.encrypted.response.alg").asText(), "FranceConnect+ encryption set for it");
+            assertEquals("A256GCM", registered.path("user.info.encrypted.response.enc").asText());
+            assertEquals("60", registered.path("access.token.lifespan").asText());
+            assertEquals("false", registered.path("use.refresh.tokens").asText());
+            assertEquals("RS256", registered.path("user.info.response.signature.alg").asText(), "the service's own choice kept");
             FranceConnectPartner partner = partner(server, clientId, "fc-plus-test-secret", key);
             Browser browser = browser();
             FranceConnectPartner.Login login = partner.login("openid identite_pivot", "eidas2");
             FranceConnectPartner.Session session = login.callback(signIn(browser, login, DemoPeople.MARIE_IDENTITE_NUMERIQUE));
 
+            assertFalse(session.tokenResponse().has("refresh_token"));
             assertTrue(session.idTokenEncrypted(), "FranceConnect+ encrypts the ID token to the service's key");
             Map<String, Object> idToken = session.idToken();
             assertEquals("eidas2", idToken.get("acr"));
@@ -237,7 +244,10 @@ class FranceConnectCompatibilityIT {
             assertNotNull(introspection.get("jti"));
             assertNotNull(introspection.get("exp"));
         } finally {
-            admin.put(path, dp);
+            // An admin PUT keeps the attributes its body omits: the profile is cleared explicitly.
+            ObjectNode restored = dp.deepCopy();
+            ((ObjectNode) restored.get("attributes")).put("passerelle.profile", "");
+            admin.put(path, restored);
         }
     }
 
@@ -262,22 +272,25 @@ class FranceConnectCompatibilityIT {
         }
     }
 
-    /** A FranceConnect+ service registered by configuration only: demo-fc-sp's settings, its JWKS URL and encryption choices. */
-    private static ObjectNode franceConnectPlusClient(AdminApi admin, String clientId, String jwksUrl) {
-        ObjectNode client = admin.clientByClientId("passerelle", CLIENT).deepCopy();
-        client.remove("id");
-        client.remove("protocolMappers");
+    /**
+     * A FranceConnect+ service registered by configuration only: the profile, its JWKS URL and its choice of RS256;
+     * the profile's registration policy writes the rest of FranceConnect's settings.
+     */
+    private static ObjectNode franceConnectPlusClient(String clientId, String jwksUrl) {
+        ObjectNode client = Json.MAPPER.createObjectNode();
         client.put("clientId", clientId);
+        client.put("protocol", "openid-connect");
+        client.put("publicClient", false);
+        client.put("standardFlowEnabled", true);
         client.put("secret", "fc-plus-test-secret");
-        ObjectNode attributes = (ObjectNode) client.get("attributes");
-        attributes.put("use.jwks.url", "true");
+        client.set("redirectUris", Json.MAPPER.valueToTree(List.of(FranceConnectPartner.REDIRECT_URI)));
+        ObjectNode attributes = client.putObject("attributes");
+        attributes.put("passerelle.profile", "franceconnect");
+        attributes.put("passerelle.sector", "demo-fc");
+        attributes.put("post.logout.redirect.uris", FranceConnectPartner.POST_LOGOUT_REDIRECT_URI);
         attributes.put("jwks.url", jwksUrl);
         attributes.put("id.token.signed.response.alg", "RS256");
         attributes.put("user.info.response.signature.alg", "RS256");
-        attributes.put("id.token.encrypted.response.alg", "RSA-OAEP");
-        attributes.put("id.token.encrypted.response.enc", "A256GCM");
-        attributes.put("user.info.encrypted.response.alg", "RSA-OAEP");
-        attributes.put("user.info.encrypted.response.enc", "A256GCM");
         client.set("defaultClientScopes", Json.MAPPER.valueToTree(List.of("basic", "acr")));
         client.set("optionalClientScopes", Json.MAPPER.valueToTree(List.of("identite_pivot", "profile", "birth")));
         return client;

@@ -14,6 +14,9 @@ public final class FranceConnectNames {
     /** FranceConnect v2 / FranceConnect+ contract, for partners written for FranceConnect. */
     public static final String FRANCECONNECT_PROFILE = "franceconnect";
 
+    /** Client attribute of the consent broker marking a data provider (same name there): DPs have no tokens to tune. */
+    public static final String DATA_PROVIDER_ATTRIBUTE = "passerelle.data-provider";
+
     private FranceConnectNames() {
     }
 
