@@ -3,6 +3,8 @@ package fr.passerelle.franceconnect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.passerelle.names.ClientAttributes;
+
 /**
  * FranceConnect's token settings, written as Keycloak's own client attributes when an operator registers or
  * updates a client with the FranceConnect profile and leaves them unset: a one-minute access token, no refresh
@@ -50,8 +52,8 @@ public final class FranceConnectDefaults {
         Map<String, String> result = new LinkedHashMap<>(stored);
         result.putAll(proposed);
         Map<String, String> additions = new LinkedHashMap<>();
-        if (!FranceConnectNames.isFranceConnect(result.get(FranceConnectNames.PROFILE_ATTRIBUTE))
-                || Boolean.parseBoolean(result.get(FranceConnectNames.DATA_PROVIDER_ATTRIBUTE))) {
+        if (!FranceConnectProfile.selectedBy(result.get(ClientAttributes.PROFILE))
+                || Boolean.parseBoolean(result.get(ClientAttributes.DATA_PROVIDER))) {
             return additions;
         }
         TOKENS.forEach((key, value) -> addIfUnset(result, additions, key, value));

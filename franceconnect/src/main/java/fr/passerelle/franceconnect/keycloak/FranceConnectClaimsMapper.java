@@ -19,7 +19,7 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 import fr.passerelle.franceconnect.FranceConnectClaims;
-import fr.passerelle.loa.keycloak.PasserelleKeys;
+import fr.passerelle.names.SessionNotes;
 
 /**
  * For clients with the FranceConnect profile only, and after every other mapper: moves the identity out of the ID
@@ -108,6 +108,6 @@ public class FranceConnectClaimsMapper extends AbstractOIDCProtocolMapper implem
     }
 
     private static Optional<List<String>> amr(UserSessionModel userSession) {
-        return FranceConnectClaims.parseAmr(userSession.getNote(PasserelleKeys.AMR_NOTE));
+        return FranceConnectClaims.parseAmr(userSession.getNote(SessionNotes.AMR));
     }
 }

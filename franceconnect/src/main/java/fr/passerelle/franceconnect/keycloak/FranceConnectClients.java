@@ -8,7 +8,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
 
-import fr.passerelle.franceconnect.FranceConnectNames;
+import fr.passerelle.franceconnect.FranceConnectProfile;
+import fr.passerelle.names.ClientAttributes;
 
 /** Reads what a client registered that the FranceConnect profile depends on. */
 final class FranceConnectClients {
@@ -19,7 +20,7 @@ final class FranceConnectClients {
     }
 
     static boolean isFranceConnect(ClientModel client) {
-        return client != null && FranceConnectNames.isFranceConnect(client.getAttribute(FranceConnectNames.PROFILE_ATTRIBUTE));
+        return client != null && FranceConnectProfile.selectedBy(client.getAttribute(ClientAttributes.PROFILE));
     }
 
     /**
