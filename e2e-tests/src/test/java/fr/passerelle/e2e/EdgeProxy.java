@@ -61,6 +61,7 @@ final class EdgeProxy implements AutoCloseable {
         rewrites.put("listen 8443 ssl", "listen 127.0.0.1:" + publicPort + " ssl");
         rewrites.put("listen 8444 ssl", "listen 127.0.0.1:" + adminPort + " ssl");
         rewrites.put("/etc/nginx/certs/", dir.resolve("certs") + "/");
+        rewrites.put("/etc/nginx/franceconnect-paths.conf", projectRoot().resolve("docker/nginx/franceconnect-paths.conf").toString());
         rewrites.put("/var/log/nginx/", dir.resolve("logs") + "/");
         rewrites.put("http {", "http {\n  client_body_temp_path " + dir.resolve("body") + ";\n  proxy_temp_path " + dir.resolve("proxy") + ";");
         String config = Files.readString(projectRoot().resolve("docker/nginx/nginx.conf"));

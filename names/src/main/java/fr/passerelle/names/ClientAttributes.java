@@ -22,6 +22,13 @@ public final class ClientAttributes {
     /** A DP's content-encryption algorithm for encrypted checktoken answers. */
     public static final String CHECKTOKEN_ENCRYPTION_ENC = "passerelle.checktoken.encryption-enc";
 
+    /** Which partner contract the broker follows for this client (SP or DP): {@link #PROFILE_STANDARD} when absent. */
+    public static final String PROFILE = "passerelle.profile";
+    /** {@link #PROFILE} value: Passerelle's own contract (the default). */
+    public static final String PROFILE_STANDARD = "standard";
+    /** {@link #PROFILE} value: FranceConnect v2 / FranceConnect+'s contract, for partners written for FranceConnect. */
+    public static final String PROFILE_FRANCECONNECT = "franceconnect";
+
     private ClientAttributes() {
     }
 }

@@ -22,7 +22,7 @@ class ShippedRealmsTest {
 
     /** Every secret a realm file may hold: the documented demo ones (listed in the README). */
     private static final Set<String> DEMO_SECRETS = Set.of(
-            "demo", "demo-sp-secret", "demo-sp-annex-secret", "demo-sp-other-secret", "demo-dp-secret", "demo-dp-2-secret",
+            "demo", "demo-sp-secret", "demo-sp-annex-secret", "demo-sp-other-secret", "demo-dp-secret", "demo-dp-2-secret", "demo-fc-sp-secret",
             "impots-broker-secret", "identite-numerique-broker-secret");
     private static final Set<String> SECRET_FIELDS = Set.of("secret", "clientSecret", "value", "password");
     private static final Set<String> KEY_MATERIAL_FIELDS = Set.of("privateKey", "certificate", "hmacGeneratedSecret", "secretData");

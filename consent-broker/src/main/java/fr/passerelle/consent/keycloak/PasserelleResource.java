@@ -48,6 +48,7 @@ import org.keycloak.common.util.SecretGenerator;
 
 import fr.passerelle.consent.CheckTokenAnswer;
 import fr.passerelle.consent.DataScopes;
+import fr.passerelle.consent.FranceConnectCheckTokenAnswer;
 import fr.passerelle.names.ClientAttributes;
 import fr.passerelle.names.EventDetails;
 import fr.passerelle.names.TraceEvent;
@@ -104,7 +105,7 @@ public class PasserelleResource {
         } else {
             answer = answer(realm, dataProvider, result, event);
         }
-        return respond(realm, dataProvider, accept, answer);
+        return respond(realm, dataProvider, franceConnect(dataProvider) ? null : accept, answer);
     }
 
     /** The token's user and session when it is a live, unrevoked access token of this realm, else null. */
@@ -144,7 +145,7 @@ public class PasserelleResource {
                 Subjects.pairwise(session, dataProvider, user), token.getAcr(), token.getIat(), token.getExp(), token.getId(), scopes.get(),
                 identity(user));
         event.detail(EventDetails.SCOPES, String.join(" ", scopes.get())).detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_OK.code()).success();
-        return answer.toJson();
+        return franceConnect(dataProvider) ? FranceConnectCheckTokenAnswer.toJson(answer) : answer.toJson();
     }
 
     private static Map<String, Object> identity(UserModel user) {
@@ -202,6 +203,12 @@ public class PasserelleResource {
         } catch (JWEException e) {
             throw new IllegalStateException("Cannot encrypt the checktoken answer for " + dataProvider.getClientId(), e);
         }
+    }
+
+    /** A DP written for FranceConnect gets FranceConnect's answer shape, always as a JWT, as FranceConnect answers. */
+    private static boolean franceConnect(ClientModel dataProvider) {
+        String profile = dataProvider.getAttribute(ClientAttributes.PROFILE);
+        return profile != null && ClientAttributes.PROFILE_FRANCECONNECT.equals(profile.strip());
     }
 
     /** JSON only when asked for and the JWT not preferred; the signed JWT is the default. */
