@@ -38,7 +38,7 @@
             <th scope="col">${msg("passerelle.dashboard.count")}</th><th scope="col">${msg("passerelle.dashboard.first")}</th><th scope="col">${msg("passerelle.dashboard.last")}</th></tr></thead>
         <tbody>
         <#list d.connections.rows as c>
-            <tr data-sp="${c.sp}" data-idp="${c.idp}"><td>${c.spName}</td><td>${c.idpName}</td><td class="count">${c.count}</td><td>${c.first}</td><td>${c.last}</td></tr>
+            <tr data-sp="${c.sp}" data-idp="${c.idp}"><td>${c.spName}</td><td>${c.idpName}</td><td class="count" data-count="${c.count?c}">${c.count}</td><td>${c.first}</td><td>${c.last}</td></tr>
         </#list>
         </tbody>
     </table>
@@ -54,7 +54,7 @@
             <th scope="col">${msg("passerelle.dashboard.count")}</th><th scope="col">${msg("passerelle.dashboard.first")}</th><th scope="col">${msg("passerelle.dashboard.last")}</th></tr></thead>
         <tbody>
         <#list d.exchanges.rows as x>
-            <tr data-dp="${x.dp}"><td>${x.dpName}</td><td>${x.spName}</td><td>${x.data}</td><td class="count">${x.count}</td><td>${x.first}</td><td>${x.last}</td></tr>
+            <tr data-dp="${x.dp}"><td>${x.dpName}</td><td>${x.spName}</td><td>${x.data}</td><td class="count" data-count="${x.count?c}">${x.count}</td><td>${x.first}</td><td>${x.last}</td></tr>
         </#list>
         </tbody>
     </table>

@@ -22,6 +22,9 @@ import org.keycloak.theme.Theme;
 import org.keycloak.theme.beans.MessageFormatterMethod;
 import org.keycloak.theme.freemarker.FreeMarkerProvider;
 
+import fr.passerelle.notice.ConnectionCode;
+import fr.passerelle.notice.NoticeNames;
+
 /**
  * Renders an e-mail from the realm's e-mail theme (html and text templates, messages in the person's language)
  * and sends it with Keycloak's e-mail sender and the realm's SMTP settings. Works outside any HTTP request, so
@@ -46,9 +49,9 @@ final class NoticeMail {
     void sendNotice(NoticeEntity notice) throws EmailException {
         Locale locale = locale(notice.getLocale());
         Map<String, Object> attributes = connection(notice.getClientId(), notice.getIdp(), notice.getLevel(), notice.getLoginTime(), locale);
-        attributes.put("code", new fr.passerelle.notice.ConnectionCode(notice.getCode()).display());
+        attributes.put("code", new ConnectionCode(notice.getCode()).display());
         String realmUrl = trailingSlash(notice.getBaseUrl()) + "realms/" + realm.getName();
-        attributes.put("reportUrl", realmUrl + "/" + fr.passerelle.notice.NoticeNames.REPORT_RESOURCE_ID);
+        attributes.put("reportUrl", realmUrl + "/" + NoticeNames.REPORT_RESOURCE_ID);
         attributes.put("dashboardUrl", realmUrl + "/passerelle-dashboard");
         send(notice.getRecipient(), locale, "passerelleNoticeSubject", NOTICE_TEMPLATE, attributes);
     }
@@ -57,7 +60,7 @@ final class NoticeMail {
         Locale locale = locale(realm.getDefaultLocale());
         Map<String, Object> attributes = connection(report.getClientId(), report.getIdp(), report.getLevel(), report.getLoginTime(), locale);
         attributes.put("reportId", report.getId());
-        attributes.put("code", new fr.passerelle.notice.ConnectionCode(notice.getCode()).display());
+        attributes.put("code", new ConnectionCode(notice.getCode()).display());
         attributes.put("sessionId", report.getSessionId());
         attributes.put("identityKey", report.getIdentityKey());
         attributes.put("traceCount", traceCount);
