@@ -128,6 +128,7 @@ public class PasserelleResource {
                 identity(user));
         event.user(user).session(result.session()).detail(Details.TOKEN_ID, token.getId())
                 .detail(EventDetails.SP, token.getIssuedFor())
+                .detail(EventDetails.LEVEL, token.getAcr())
                 .detail(EventDetails.SCOPES, String.join(" ", scopes))
                 .detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_OK.code()).success();
         return answer.toJson();
