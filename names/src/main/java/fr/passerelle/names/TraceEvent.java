@@ -9,9 +9,6 @@ import java.util.Optional;
  * {@link EventDetails#EVENT} detail.
  */
 public enum TraceEvent {
-    AUTHORIZE("authorize"),
-    IDP_SHOWN("idp_shown"),
-    IDP_CHOSEN("idp_chosen"),
     IDP_RETURNED("idp_returned"),
     IDENTITY_ACCEPTED("identity_accepted"),
     IDENTITY_REFUSED("identity_refused"),

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long traces are kept: the realm attribute {@value #ATTRIBUTE}, in days, {@value #DEFAULT_DAYS} when
+ * How long traces are kept: the realm attribute {@link fr.passerelle.names.RealmAttributes#TRACE_RETENTION_DAYS}, in days, {@value #DEFAULT_DAYS} when
  * absent or not a whole number of days between {@value #MIN_DAYS} and {@value #MAX_DAYS}.
  */
 public record Retention(int days) {
 
-    public static final String ATTRIBUTE = "passerelle.trace-retention-days";
     public static final int DEFAULT_DAYS = 180;
     public static final int MIN_DAYS = 1;
     public static final int MAX_DAYS = 3650;

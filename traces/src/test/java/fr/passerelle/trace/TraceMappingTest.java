@@ -156,11 +156,11 @@ class TraceMappingTest {
     @Test
     void anyComponentCanNameTheStepItTraces() {
         ObservedEvent chosen = new ObservedEvent("CUSTOM_REQUIRED_ACTION", null,
-                Map.of(EventDetails.EVENT, "idp_chosen", "identity_provider", "eidas"), "demo-sp", null, T, null);
+                Map.of(EventDetails.EVENT, "consent_shown", "identity_provider", "eidas"), "demo-sp", null, T, null);
 
         List<TraceRecord> traces = TraceMapping.traces(chosen);
 
-        assertEquals(List.of(TraceEvent.IDP_CHOSEN), events(traces));
+        assertEquals(List.of(TraceEvent.CONSENT_SHOWN), events(traces));
         assertEquals("eidas", traces.get(0).idp());
     }
 

@@ -13,6 +13,7 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -32,6 +33,7 @@ import fr.passerelle.consent.ConsentPolicy;
 import fr.passerelle.consent.DataScopes;
 import fr.passerelle.names.ClientAttributes;
 import fr.passerelle.names.EventDetails;
+import fr.passerelle.names.SessionNotes;
 import fr.passerelle.names.TraceEvent;
 
 /**
@@ -63,8 +65,8 @@ public class ConsentRequiredAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
-                .detail(EventDetails.EVENT, TraceEvent.CONSENT_SHOWN.code()).success();
+        consentEvent(context, EventType.CUSTOM_REQUIRED_ACTION, TraceEvent.CONSENT_SHOWN)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID).success();
         Response page = context.form().setAttribute("passerelleConsent", model(context)).createForm(TEMPLATE);
         context.challenge(page);
     }
@@ -77,18 +79,26 @@ public class ConsentRequiredAction implements RequiredActionProvider {
         if (context.getHttpRequest().getDecodedFormParameters().containsKey("accept")) {
             authSession.setAuthNote(DECIDED_NOTE, "accepted");
             remember(context, authSession.getClient(), scopes);
-            context.getEvent().clone().event(EventType.GRANT_CONSENT).detail(Details.SCOPE, scopeNames)
-                    .detail(EventDetails.EVENT, TraceEvent.CONSENT_GIVEN.code()).success();
+            consentEvent(context, EventType.GRANT_CONSENT, TraceEvent.CONSENT_GIVEN).detail(Details.SCOPE, scopeNames).success();
             context.success();
             return;
         }
-        context.getEvent().clone().event(EventType.GRANT_CONSENT_ERROR).detail(Details.SCOPE, scopeNames)
-                .detail(EventDetails.EVENT, TraceEvent.CONSENT_DECLINED.code()).error(Errors.CONSENT_DENIED);
+        consentEvent(context, EventType.GRANT_CONSENT_ERROR, TraceEvent.CONSENT_DECLINED).detail(Details.SCOPE, scopeNames)
+                .error(Errors.CONSENT_DENIED);
         KeycloakSession session = context.getSession();
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         protocol.setRealm(context.getRealm()).setHttpHeaders(session.getContext().getRequestHeaders())
                 .setUriInfo(context.getUriInfo()).setEventBuilder(context.getEvent());
         context.challenge(protocol.sendError(authSession, LoginProtocol.Error.CONSENT_DENIED, null));
+    }
+
+    /**
+     * An event naming the consent step, with the level this login reached: an error event reaches the trace listener
+     * in a fresh session, where the login's own notes are out of sight.
+     */
+    private static EventBuilder consentEvent(RequiredActionContext context, EventType type, TraceEvent step) {
+        return context.getEvent().clone().event(type).detail(EventDetails.EVENT, step.code())
+                .detail(EventDetails.LEVEL, context.getAuthenticationSession().getUserSessionNotes().get(SessionNotes.LEVEL));
     }
 
     /** What the template shows: the SP, then identity claims from the IdP, then each DP's data. */

@@ -132,7 +132,8 @@ public class PasserelleResource {
         AccessToken token = result.token();
         UserModel user = result.user();
         event.user(user).session(result.session()).detail(Details.TOKEN_ID, token.getId())
-                .detail(EventDetails.SP, token.getIssuedFor());
+                .detail(EventDetails.SP, token.getIssuedFor())
+                .detail(EventDetails.LEVEL, token.getAcr());
         Optional<List<String>> scopes = CheckTokenAnswer.disclosedScopes(RealmDataScopes.of(realm), dataProvider.getClientId(),
                 DataScopes.parse(token.getScope()));
         if (scopes.isEmpty()) {

@@ -110,6 +110,7 @@ public class EidasLevelAuthenticator implements Authenticator {
                 .event(EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR)
                 .detail(Details.IDENTITY_PROVIDER, idp.getAlias())
                 .detail(EventDetails.REASON, reason.code())
+                .detail(EventDetails.LEVEL, LevelSettings.requestedLevel(context.getAuthenticationSession()).level().acr())
                 .error(reason.code());
 
         context.forceChallenge(backToChoice(context.getSession(), context.getAuthenticationSession(), idp, reason));

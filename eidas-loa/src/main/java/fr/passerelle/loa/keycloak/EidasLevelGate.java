@@ -115,6 +115,7 @@ public class EidasLevelGate extends AbstractIdentityProviderMapper {
                 .client(context.getAuthenticationSession().getClient())
                 .detail(Details.IDENTITY_PROVIDER, alias)
                 .detail(EventDetails.REASON, code)
+                .detail(EventDetails.LEVEL, LevelSettings.requestedLevel(context.getAuthenticationSession()).level().acr())
                 .error(code);
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.passerelle.names.UserAttributes;
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
@@ -15,14 +16,12 @@ import fr.passerelle.pivot.PivotIdentity;
  */
 public final class PivotAttributes {
 
-    public static final String IDENTITY_KEY = "passerelle.identity-key";
-
     /** Every attribute this suite writes; a refresh clears those the IdP no longer sends. */
     static final List<String> ALL = List.of(
             PivotField.GIVEN_NAME.claim(), PivotIdentity.GIVEN_NAME_ARRAY_CLAIM, PivotField.FAMILY_NAME.claim(),
             PivotField.PREFERRED_USERNAME.claim(), PivotField.BIRTHDATE.claim(), PivotIdentity.IDP_BIRTHDATE_CLAIM,
             PivotField.GENDER.claim(), PivotField.BIRTHPLACE.claim(), PivotField.BIRTHCOUNTRY.claim(),
-            PivotField.PERSON_IDENTIFIER.claim(), IDENTITY_KEY);
+            PivotField.PERSON_IDENTIFIER.claim(), UserAttributes.IDENTITY_KEY);
 
     private PivotAttributes() {
     }
@@ -38,7 +37,7 @@ public final class PivotAttributes {
                 attributes.put(claim, value instanceof List<?> list ? strings(list) : new ArrayList<>(List.of(String.valueOf(value))));
             }
         });
-        attributes.put(IDENTITY_KEY, new ArrayList<>(List.of(key.hex())));
+        attributes.put(UserAttributes.IDENTITY_KEY, new ArrayList<>(List.of(key.hex())));
         return attributes;
     }
 

@@ -73,20 +73,29 @@ public class TraceEventListener implements EventListenerProvider {
                     ? userSession.getAuthenticatedClientSessionByClient(client.getId()) : null;
 
             String identityKey = user == null ? null : user.getFirstAttribute(UserAttributes.IDENTITY_KEY);
-            String idp = userSession != null ? userSession.getNote(Details.IDENTITY_PROVIDER) : null;
-            if (idp == null && authSession != null) {
-                idp = brokeredIdp(authSession);
-            }
-            String level = clientSession != null ? clientSession.getNote(Constants.LEVEL_OF_AUTHENTICATION)
-                    : authSession != null ? authSession.getAuthNote(Constants.LEVEL_OF_AUTHENTICATION) : null;
-            String scopes = clientSession != null ? clientSession.getNote(OIDCLoginProtocol.SCOPE_PARAM)
-                    : authSession != null ? authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM) : null;
+            // During a login the user session may already exist while its notes are still on the authentication session.
+            String idp = first(userSession == null ? null : userSession.getNote(Details.IDENTITY_PROVIDER),
+                    authSession == null ? null : authSession.getUserSessionNotes().get(Details.IDENTITY_PROVIDER),
+                    authSession == null ? null : brokeredIdp(authSession));
+            String level = first(clientSession == null ? null : clientSession.getNote(Constants.LEVEL_OF_AUTHENTICATION),
+                    authSession == null ? null : authSession.getAuthNote(Constants.LEVEL_OF_AUTHENTICATION));
+            String scopes = first(clientSession == null ? null : clientSession.getNote(OIDCLoginProtocol.SCOPE_PARAM),
+                    authSession == null ? null : authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM));
             return new ObservedEvent.SessionFacts(identityKey, idp, acr(realm, level), scopes);
         } catch (RuntimeException e) {
             // A trace without its session facts beats a login broken by the audit trail.
             LOG.debugf(e, "could not read the session of a %s event", event.getType());
             return ObservedEvent.SessionFacts.NONE;
         }
+    }
+
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String brokeredIdp(AuthenticationSessionModel authSession) {

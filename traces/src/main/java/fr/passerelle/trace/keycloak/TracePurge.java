@@ -12,7 +12,7 @@ import fr.passerelle.names.RealmAttributes;
 import fr.passerelle.trace.Retention;
 
 /**
- * Deletes, in every realm, the traces older than the realm's retention ({@link Retention#ATTRIBUTE}).
+ * Deletes, in every realm, the traces older than the realm's retention ({@link fr.passerelle.names.RealmAttributes#TRACE_RETENTION_DAYS}).
  * Cluster-safe: {@link ClusterProvider#executeIfNotExecuted} lets one node run it per interval.
  */
 final class TracePurge implements Runnable {
