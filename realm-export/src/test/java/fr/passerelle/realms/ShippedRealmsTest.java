@@ -53,7 +53,7 @@ class ShippedRealmsTest {
         JsonNode production = json.readTree(Path.of("target/classes/production/passerelle-realm.json").toFile());
         assertEquals(production.get("authenticationFlows"), demo.get("authenticationFlows"));
         assertEquals(production.get("attributes"), demo.get("attributes"));
-        assertEquals(7, demo.get("clients").size());
+        assertEquals(8, demo.get("clients").size());
         assertEquals(3, demo.get("identityProviders").size());
         assertEquals(production.get("clientScopes").size() + 3, demo.get("clientScopes").size());
     }
@@ -95,7 +95,7 @@ class ShippedRealmsTest {
             }
         });
         assertEquals(List.of("passerelle-request-rules", "passerelle-pkce-public-clients", "passerelle-pkce-service-clients",
-                "passerelle-exact-redirect-uris"), policies);
+                "passerelle-exact-redirect-uris", "passerelle-franceconnect", "passerelle-franceconnect-registration"), policies);
     }
 
     private void collect(JsonNode node, List<String> found) {
