@@ -124,7 +124,11 @@ class OnboardingIT {
         assertEquals("/:realm/clients/:clientId/:tab", tab.get("metadata").get("path").asText());
         assertTrue(tab.get("helpText").asText().contains("sector"));
         List<String> fields = new ArrayList<>();
-        tab.get("properties").forEach(p -> fields.add(p.get("name").asText()));
+        tab.get("properties").forEach(p -> {
+            if (!p.get("type").asText().equals("passerelle-from-page")) {
+                fields.add(p.get("name").asText());
+            }
+        });
         assertEquals(List.of("sector", "allowedIdps", "deniedIdps", "defaultLevel", "minimumLevel", "consent", "dataScopes"), fields);
 
         Result registered = register(server, Map.of("kind", "service-provider", "clientId", "onboarded-sp-tab", "name", "Service réglé",

@@ -39,6 +39,8 @@ public class ServiceSettingsTab implements UiTabProvider, UiTabProviderFactory<C
     public static final String PROVIDER_ID = "passerelle-service";
     /** Set by the console from the page's address: the client's internal id. */
     static final String CLIENT = "clientId";
+    /** The type of the values the console takes from the page's address rather than from a field. */
+    static final String FROM_PAGE = "passerelle-from-page";
     /** The form's fields and the client attributes they write. */
     private static final Map<String, String> ATTRIBUTES = Map.of("sector", ServiceAttributes.SECTOR,
             "allowedIdps", ServiceAttributes.IDP_ALLOW, "deniedIdps", ServiceAttributes.IDP_DENY,
@@ -87,6 +89,10 @@ public class ServiceSettingsTab implements UiTabProvider, UiTabProviderFactory<C
                 .property().name("dataScopes").label("Data scopes served (data providers)").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .helpText("For a data provider only: the data scopes it serves. A missing one is created (then set its consent text "
                         + "under Client scopes); one served by another data provider is refused.").add()
+                // Filled by the console from the page's address. Declared so that Keycloak keeps them when the form is
+                // saved again (it drops undeclared keys on update); a type the console has no editor for is not shown.
+                .property().name(CLIENT).label("Client").type(FROM_PAGE).add()
+                .property().name("tab").label("Tab").type(FROM_PAGE).add()
                 .build();
     }
 
