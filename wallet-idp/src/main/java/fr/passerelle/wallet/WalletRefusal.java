@@ -36,7 +36,9 @@ public enum WalletRefusal {
     /** The PID carries no personal administrative number, the only stable identifier of a PID in this version. */
     NO_ADMINISTRATIVE_NUMBER("wallet-no-administrative-number"),
     /** The browser finishing the login is not the one that started it, or its response code is wrong. */
-    OTHER_BROWSER("wallet-other-browser");
+    OTHER_BROWSER("wallet-other-browser"),
+    /** The server has no verifier key or no PID provider anchors configured. */
+    NOT_CONFIGURED("wallet-not-configured");
 
     private final String code;
 
