@@ -9,8 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-KEYCLOAK_VERSION=26.7.3
-KC_HOME="$PWD/server/target/keycloak-$KEYCLOAK_VERSION"
+# The Keycloak version is written once, in pom.xml (keycloak.version); the assembled server's folder does not name it.
+KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)
+KC_HOME="$PWD/server/target/keycloak"
 DATA="$PWD/data"
 BROKER_PORT=${PASSERELLE_BROKER_PORT:-8080}
 MANAGEMENT_PORT=${PASSERELLE_MANAGEMENT_PORT:-9000}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What checktoken tells a data provider about an SP's access token (SPEC §6). Only built for an active
+ * What checktoken tells a data provider about an SP's access token (docs/reference.md, section 6). Only built for an active
  * token; an inactive one is {@link #INACTIVE} and says nothing else.
  */
 public record CheckTokenAnswer(String audience, String clientName, String subject, String acr, long issuedAt, long expiresAt,

@@ -10,7 +10,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The trace test, shared by the H2 run ({@link TracesTest}) and the PostgreSQL run ({@link TracesOnPostgresTest}):
+ * The trace test, shared by the H2 run ({@link TracesIT}) and the PostgreSQL run ({@link TracesOnPostgresIT}):
  * Marie signs in to demo-sp through each IdP; the trace table then holds each step, with SP, IdP, level,
  * session and identity key, and none of her clear identity.
  */

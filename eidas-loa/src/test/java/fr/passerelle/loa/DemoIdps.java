@@ -7,7 +7,7 @@ import static fr.passerelle.loa.EidasLevel.SUBSTANTIAL;
 import java.util.EnumSet;
 import java.util.List;
 
-/** The identity providers of the shipped demo realm, as in DEMO-DATA. */
+/** The identity providers of the shipped demo realm, as in the shipped realm export. */
 final class DemoIdps {
 
     static final IdpLevelPolicy IMPOTS_LEVELS = IdpLevelPolicy.oidc(EnumSet.of(LOW));

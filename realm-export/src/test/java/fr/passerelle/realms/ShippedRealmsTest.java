@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The shipped realm files: what an operator imports and diffs. */
 class ShippedRealmsTest {
 
-    /** Every secret a realm file may hold: the documented demo ones (README, DEMO-DATA). */
+    /** Every secret a realm file may hold: the documented demo ones (listed in the README). */
     private static final Set<String> DEMO_SECRETS = Set.of(
             "demo", "demo-sp-secret", "demo-sp-annex-secret", "demo-sp-other-secret", "demo-dp-secret", "demo-dp-2-secret",
             "impots-broker-secret", "identite-numerique-broker-secret");

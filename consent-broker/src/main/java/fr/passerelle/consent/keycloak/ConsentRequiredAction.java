@@ -30,6 +30,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import fr.passerelle.consent.ConsentPolicy;
 import fr.passerelle.consent.DataScopes;
+import fr.passerelle.names.ClientAttributes;
+import fr.passerelle.names.EventDetails;
+import fr.passerelle.names.TraceEvent;
 
 /**
  * The consent page, shown after authentication and before the code goes back to the SP, whatever the path
@@ -39,7 +42,6 @@ import fr.passerelle.consent.DataScopes;
 public class ConsentRequiredAction implements RequiredActionProvider {
 
     public static final String PROVIDER_ID = "passerelle-consent";
-    static final String POLICY_ATTRIBUTE = "passerelle.consent";
     static final String TEMPLATE = "passerelle-consent.ftl";
     private static final String DECIDED_NOTE = "passerelle.consent.decided";
 
@@ -53,7 +55,7 @@ public class ConsentRequiredAction implements RequiredActionProvider {
         }
         List<ClientScopeModel> scopes = requestedScopes(context);
         boolean requestsData = RealmDataScopes.of(context.getRealm()).anyDataScope(names(scopes));
-        ConsentPolicy policy = ConsentPolicy.parse(client.getAttribute(POLICY_ATTRIBUTE));
+        ConsentPolicy policy = ConsentPolicy.parse(client.getAttribute(ClientAttributes.CONSENT));
         if (policy.mustAsk(requestsData, policy == ConsentPolicy.REMEMBER && alreadyGranted(context, client, scopes))) {
             authSession.addRequiredAction(PROVIDER_ID);
         }
@@ -62,7 +64,7 @@ public class ConsentRequiredAction implements RequiredActionProvider {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
-                .detail(PasserelleResource.EVENT, "consent_shown").success();
+                .detail(EventDetails.EVENT, TraceEvent.CONSENT_SHOWN.code()).success();
         Response page = context.form().setAttribute("passerelleConsent", model(context)).createForm(TEMPLATE);
         context.challenge(page);
     }
@@ -76,12 +78,12 @@ public class ConsentRequiredAction implements RequiredActionProvider {
             authSession.setAuthNote(DECIDED_NOTE, "accepted");
             remember(context, authSession.getClient(), scopes);
             context.getEvent().clone().event(EventType.GRANT_CONSENT).detail(Details.SCOPE, scopeNames)
-                    .detail(PasserelleResource.EVENT, "consent_given").success();
+                    .detail(EventDetails.EVENT, TraceEvent.CONSENT_GIVEN.code()).success();
             context.success();
             return;
         }
         context.getEvent().clone().event(EventType.GRANT_CONSENT_ERROR).detail(Details.SCOPE, scopeNames)
-                .detail(PasserelleResource.EVENT, "consent_declined").error(Errors.CONSENT_DENIED);
+                .detail(EventDetails.EVENT, TraceEvent.CONSENT_DECLINED.code()).error(Errors.CONSENT_DENIED);
         KeycloakSession session = context.getSession();
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         protocol.setRealm(context.getRealm()).setHttpHeaders(session.getContext().getRequestHeaders())
@@ -160,7 +162,7 @@ public class ConsentRequiredAction implements RequiredActionProvider {
     /** Only the REMEMBER policy keeps a decision, and only for stored accounts: a transient one keeps nothing. */
     private static void remember(RequiredActionContext context, ClientModel client, List<ClientScopeModel> scopes) {
         UserModel user = context.getUser();
-        if (ConsentPolicy.parse(client.getAttribute(POLICY_ATTRIBUTE)) != ConsentPolicy.REMEMBER || user instanceof LightweightUserAdapter) {
+        if (ConsentPolicy.parse(client.getAttribute(ClientAttributes.CONSENT)) != ConsentPolicy.REMEMBER || user instanceof LightweightUserAdapter) {
             return;
         }
         KeycloakSession session = context.getSession();

@@ -46,6 +46,9 @@ import org.keycloak.TokenCategory;
 
 import fr.passerelle.consent.CheckTokenAnswer;
 import fr.passerelle.consent.DataScopes;
+import fr.passerelle.names.ClientAttributes;
+import fr.passerelle.names.EventDetails;
+import fr.passerelle.names.TraceEvent;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
 import fr.passerelle.pivot.keycloak.Subjects;
@@ -53,12 +56,7 @@ import fr.passerelle.pivot.keycloak.Subjects;
 /** {@code /realms/{realm}/passerelle}: the broker's endpoints for data providers. */
 public class PasserelleResource {
 
-    static final String EVENT = "passerelle.event";
     static final String JWT_MEDIA_TYPE = "application/token-introspection+jwt";
-    /** On a DP: JWE key management algorithm (e.g. RSA-OAEP-256) to encrypt checktoken answers to its key. */
-    static final String ENCRYPTION_ALG = "passerelle.checktoken.encryption-alg";
-    /** On a DP: JWE content encryption (default A256GCM). */
-    static final String ENCRYPTION_ENC = "passerelle.checktoken.encryption-enc";
     private static final Logger LOG = Logger.getLogger("fr.passerelle.consent");
     private static final List<String> IDENTITY_CLAIMS = List.of(
             PivotField.GIVEN_NAME.claim(), PivotIdentity.GIVEN_NAME_ARRAY_CLAIM, PivotField.FAMILY_NAME.claim(),
@@ -85,23 +83,23 @@ public class PasserelleResource {
         try {
             dataProvider = AuthorizeClientUtil.authorizeClient(session, event, null).getClient();
         } catch (WebApplicationException e) {
-            event.detail(EVENT, "checktoken_invalid_client").error(Errors.INVALID_CLIENT_CREDENTIALS);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_CLIENT.code()).error(Errors.INVALID_CLIENT_CREDENTIALS);
             return error(Response.Status.UNAUTHORIZED, "invalid_client", "The data provider's credentials are missing or wrong");
         }
-        event.client(dataProvider).detail("passerelle.dp", dataProvider.getClientId());
+        event.client(dataProvider).detail(EventDetails.DP, dataProvider.getClientId());
         if (!RealmDataScopes.isDataProvider(dataProvider)) {
-            event.detail(EVENT, "checktoken_invalid_client").error(Errors.UNAUTHORIZED_CLIENT);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_CLIENT.code()).error(Errors.UNAUTHORIZED_CLIENT);
             return error(Response.Status.FORBIDDEN, "unauthorized_client", "Only data providers may call checktoken");
         }
         String token = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst("token");
         if (token == null || token.isBlank()) {
-            event.detail(EVENT, "checktoken_invalid_request").error(Errors.INVALID_REQUEST);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_REQUEST.code()).error(Errors.INVALID_REQUEST);
             return error(Response.Status.BAD_REQUEST, "invalid_request", "The form field token is required");
         }
         AuthResult result = verify(realm, token);
         Map<String, Object> answer;
         if (result == null) {
-            event.detail(EVENT, "checktoken_invalid_token").error(Errors.INVALID_TOKEN);
+            event.detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_INVALID_TOKEN.code()).error(Errors.INVALID_TOKEN);
             answer = CheckTokenAnswer.INACTIVE;
         } else {
             answer = answer(realm, dataProvider, result, event);
@@ -129,9 +127,9 @@ public class PasserelleResource {
                 Subjects.pairwise(session, dataProvider, user), token.getAcr(), token.getIat(), token.getExp(), token.getId(), scopes,
                 identity(user));
         event.user(user).session(result.session()).detail(Details.TOKEN_ID, token.getId())
-                .detail("passerelle.sp", token.getIssuedFor())
-                .detail("passerelle.scopes", String.join(" ", scopes))
-                .detail(EVENT, "checktoken_ok").success();
+                .detail(EventDetails.SP, token.getIssuedFor())
+                .detail(EventDetails.SCOPES, String.join(" ", scopes))
+                .detail(EventDetails.EVENT, TraceEvent.CHECKTOKEN_OK.code()).success();
         return answer.toJson();
     }
 
@@ -157,7 +155,7 @@ public class PasserelleResource {
             String algorithm = session.tokens().signatureAlgorithm(TokenCategory.ACCESS);
             String jwt = new JWSBuilder().type("token-introspection+jwt").jsonContent(payload)
                     .sign(session.getProvider(SignatureProvider.class, algorithm).signer());
-            String encryption = dataProvider.getAttribute(ENCRYPTION_ALG);
+            String encryption = dataProvider.getAttribute(ClientAttributes.CHECKTOKEN_ENCRYPTION_ALG);
             if (encryption == null || encryption.isBlank()) {
                 return Response.ok(jwt, JWT_MEDIA_TYPE).build();
             }
@@ -166,7 +164,7 @@ public class PasserelleResource {
                 LOG.warnf("checktoken: data provider %s asks for %s encryption but has no such encryption key registered",
                         dataProvider.getClientId(), encryption);
                 return error(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
-                        "No encryption key registered for this data provider (see its keys and " + ENCRYPTION_ALG + ")");
+                        "No encryption key registered for this data provider (see its keys and " + ClientAttributes.CHECKTOKEN_ENCRYPTION_ALG + ")");
             }
             return Response.ok(encrypted, JWT_MEDIA_TYPE).build();
         } catch (java.io.IOException e) {
@@ -179,7 +177,7 @@ public class PasserelleResource {
      * JWKS string, as for ID token encryption), or null when it has no key for that algorithm.
      */
     private String encrypt(ClientModel dataProvider, String signed, String algorithm) {
-        String contentEncryption = dataProvider.getAttribute(ENCRYPTION_ENC);
+        String contentEncryption = dataProvider.getAttribute(ClientAttributes.CHECKTOKEN_ENCRYPTION_ENC);
         String enc = contentEncryption == null || contentEncryption.isBlank() ? JWEConstants.A256GCM : contentEncryption.trim();
         KeyWrapper key = PublicKeyStorageManager.getClientPublicKeyWrapper(session, dataProvider, JWK.Use.ENCRYPTION, algorithm);
         if (key == null) {

@@ -7,12 +7,11 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 
 import fr.passerelle.consent.DataScopes;
+import fr.passerelle.names.ClientAttributes;
 
 /** Reads data providers and their data scopes from the realm: client scopes naming the DP that serves them. */
 final class RealmDataScopes {
 
-    /** On a client scope: the client id of the DP that serves it. On a client: "true" marks a DP. */
-    static final String DATA_PROVIDER = "passerelle.data-provider";
 
     private RealmDataScopes() {
     }
@@ -20,7 +19,7 @@ final class RealmDataScopes {
     static DataScopes of(RealmModel realm) {
         Map<String, String> providers = new HashMap<>();
         realm.getClientScopesStream().forEach(scope -> {
-            String provider = scope.getAttribute(DATA_PROVIDER);
+            String provider = scope.getAttribute(ClientAttributes.DATA_PROVIDER);
             if (provider != null && !provider.isBlank()) {
                 providers.put(scope.getName(), provider.trim());
             }
@@ -29,6 +28,6 @@ final class RealmDataScopes {
     }
 
     static boolean isDataProvider(ClientModel client) {
-        return Boolean.parseBoolean(client.getAttribute(DATA_PROVIDER));
+        return Boolean.parseBoolean(client.getAttribute(ClientAttributes.DATA_PROVIDER));
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The pivot identity of the person behind an access token, as the broker's {@code checktoken} hands it
- * to a data provider (claim names of SPEC §2). Values are kept as the broker sent them; matching
+ * to a data provider (claim names of docs/reference.md, section 2). Values are kept as the broker sent them; matching
  * folds them (see {@link MatchKey}).
  */
 public record PivotIdentity(String givenName, String familyName, String birthdate, String gender,

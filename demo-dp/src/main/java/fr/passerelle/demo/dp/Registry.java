@@ -13,7 +13,7 @@ public final class Registry {
     }
 
     /**
-     * The demo dataset of DEMO-DATA.md: Marie Dupont, Ahmed Ben Ali and Lucas Martin (fictional people,
+     * The demo dataset (the README's demo people): Marie Dupont, Ahmed Ben Ali and Lucas Martin (fictional people,
      * demo figures); nobody else, so that "no such person" is part of the demo.
      */
     public static Registry demo() {

@@ -49,7 +49,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
  */
 public final class PasserelleClient {
 
-    /** Identity scopes every sign-in asks for (SPEC §6): the whole pivot identity, how and where the person authenticated. */
+    /** Identity scopes every sign-in asks for (docs/reference.md, section 6): the whole pivot identity, how and where the person authenticated. */
     static final List<String> IDENTITY_SCOPES = List.of("openid", "identite_pivot", "amr", "idp");
     private static final int TIMEOUT_MS = 10_000;
 

@@ -33,6 +33,9 @@ import fr.passerelle.loa.LevelRefusal;
 import fr.passerelle.loa.LevelVerdict;
 import fr.passerelle.loa.Refused;
 import fr.passerelle.loa.RequestedLevel;
+import fr.passerelle.names.EventDetails;
+import fr.passerelle.names.IdpConfig;
+import fr.passerelle.names.SessionNotes;
 
 /**
  * In the post-broker-login flow of every IdP: judges the level the IdP came back with and either
@@ -40,8 +43,6 @@ import fr.passerelle.loa.RequestedLevel;
  */
 public class EidasLevelAuthenticator implements Authenticator {
 
-    static final String EVENT_DETAIL_LEVEL = "passerelle_level";
-    static final String EVENT_DETAIL_REFUSAL = "passerelle_refusal";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -91,14 +92,14 @@ public class EidasLevelAuthenticator implements Authenticator {
     private static void accept(AuthenticationFlowContext context, IdentityProviderModel idp, Accepted accepted) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         new AcrStore(context.getSession(), authSession).setLevelAuthenticated(accepted.level().loa());
-        authSession.setUserSessionNote(PasserelleKeys.SESSION_LEVEL_NOTE, accepted.level().acr());
-        AmrClaim.toJsonArray(idp.getConfig().get(PasserelleKeys.IDP_AMR))
-                .ifPresent(amr -> authSession.setUserSessionNote(PasserelleKeys.AMR_NOTE, amr));
+        authSession.setUserSessionNote(SessionNotes.LEVEL, accepted.level().acr());
+        AmrClaim.toJsonArray(idp.getConfig().get(IdpConfig.AMR))
+                .ifPresent(amr -> authSession.setUserSessionNote(SessionNotes.AMR, amr));
         if (accepted.capped()) {
             LevelSettings.LOG.infof("Identity provider %s claimed more than its ceiling; login kept at %s",
                     idp.getAlias(), accepted.level().acr());
         }
-        context.getEvent().detail(EVENT_DETAIL_LEVEL, accepted.level().acr());
+        context.getEvent().detail(EventDetails.LEVEL, accepted.level().acr());
         context.success();
     }
 
@@ -109,7 +110,7 @@ public class EidasLevelAuthenticator implements Authenticator {
         context.getEvent().clone()
                 .event(EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR)
                 .detail(Details.IDENTITY_PROVIDER, idp.getAlias())
-                .detail(EVENT_DETAIL_REFUSAL, reason.code())
+                .detail(EventDetails.REASON, reason.code())
                 .error(reason.code());
 
         context.forceChallenge(backToChoice(context.getSession(), context.getAuthenticationSession(), idp, reason));

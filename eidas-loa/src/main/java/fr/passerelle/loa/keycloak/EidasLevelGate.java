@@ -19,8 +19,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
-import fr.passerelle.loa.Refused;
 import fr.passerelle.loa.LevelVerdict;
+import fr.passerelle.loa.Refused;
+import fr.passerelle.names.EventDetails;
 
 /**
  * Judges the IdP's level as soon as it answers, before Keycloak looks the account up: a refused level
@@ -79,7 +80,7 @@ public class EidasLevelGate extends AbstractIdentityProviderMapper {
                     .event(EventType.IDENTITY_PROVIDER_LOGIN_ERROR)
                     .client(context.getAuthenticationSession().getClient())
                     .detail(Details.IDENTITY_PROVIDER, alias)
-                    .detail(EidasLevelAuthenticator.EVENT_DETAIL_REFUSAL, code)
+                    .detail(EventDetails.REASON, code)
                     .error(code);
             throw new WebApplicationException(EidasLevelAuthenticator.backToChoice(session, context.getAuthenticationSession(),
                     context.getIdpConfig(), refused.reason()));

@@ -41,6 +41,8 @@ import fr.passerelle.loa.IdpOption;
 import fr.passerelle.loa.OptionState;
 import fr.passerelle.loa.RequestedLevel;
 import fr.passerelle.loa.SpIdpRules;
+import fr.passerelle.names.IdpConfig;
+import fr.passerelle.names.SessionNotes;
 
 /**
  * The browser flow's only step: reuses a session at a suitable level, follows an IdP hint, or
@@ -138,7 +140,7 @@ public class IdpChoiceAuthenticator implements Authenticator {
         if (protocol != null && protocol.requireReauthentication(existing.session(), authSession)) {
             return false;
         }
-        EidasLevel sessionLevel = EidasLevel.fromAcr(existing.session().getNote(PasserelleKeys.SESSION_LEVEL_NOTE)).orElse(null);
+        EidasLevel sessionLevel = EidasLevel.fromAcr(existing.session().getNote(SessionNotes.LEVEL)).orElse(null);
         String sessionIdp = existing.session().getNote(Details.IDENTITY_PROVIDER);
         boolean reusable = LevelSettings.ssoPolicy(context.getRealm()).mayReuse(sessionLevel, requested.level())
                 && (sessionIdp == null || rules.permits(sessionIdp));
@@ -202,9 +204,9 @@ public class IdpChoiceAuthenticator implements Authenticator {
         view.put("state", option.state().name());
         view.put("reasonKey", "passerelleIdpState_" + option.state().name());
         view.put("maintenanceMessage", option.entry().maintenanceMessage() == null ? "" : option.entry().maintenanceMessage());
-        view.put("logo", config.getOrDefault(PasserelleKeys.IDP_LOGO, ""));
-        view.put("help", config.getOrDefault(PasserelleKeys.IDP_HELP, ""));
-        view.put("euCitizen", Boolean.parseBoolean(config.get(PasserelleKeys.IDP_EU_CITIZEN)));
+        view.put("logo", config.getOrDefault(IdpConfig.LOGO, ""));
+        view.put("help", config.getOrDefault(IdpConfig.HELP, ""));
+        view.put("euCitizen", Boolean.parseBoolean(config.get(IdpConfig.EU_CITIZEN)));
         view.put("ceiling", option.entry().policy().ceiling().acr());
         return view;
     }

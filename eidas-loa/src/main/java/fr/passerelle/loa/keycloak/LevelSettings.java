@@ -21,6 +21,9 @@ import fr.passerelle.loa.LevelRequestParser;
 import fr.passerelle.loa.RequestedLevel;
 import fr.passerelle.loa.SpIdpRules;
 import fr.passerelle.loa.SsoPolicy;
+import fr.passerelle.names.ClientAttributes;
+import fr.passerelle.names.IdpConfig;
+import fr.passerelle.names.RealmAttributes;
 
 /** Reads the level settings of the realm, its clients and identity providers into the domain core. */
 final class LevelSettings {
@@ -36,27 +39,27 @@ final class LevelSettings {
     /** @throws IllegalArgumentException when the IdP's level settings are invalid */
     static IdpLevelPolicy policyOf(IdentityProviderModel idp) {
         Map<String, String> config = idp.getConfig();
-        String levels = config.get(PasserelleKeys.IDP_LEVELS);
+        String levels = config.get(IdpConfig.LEVELS);
         return IdpLevelPolicy.parse(levels == null || levels.isBlank() ? DEFAULT_IDP_LEVELS : levels,
-                config.get(PasserelleKeys.IDP_LEVEL_MAPPING), config.get(PasserelleKeys.IDP_MINIMUM_LEVEL));
+                config.get(IdpConfig.LEVEL_MAPPING), config.get(IdpConfig.MINIMUM_LEVEL));
     }
 
     static RequestedLevel requestedLevel(AuthenticationSessionModel authSession) {
         ClaimsAcr claims = ClaimsAcr.parse(authSession.getClientNote(OIDCLoginProtocol.CLAIMS_PARAM));
         ClientModel client = authSession.getClient();
-        Optional<EidasLevel> clientDefault = EidasLevel.fromAcr(client.getAttribute(PasserelleKeys.DEFAULT_LEVEL));
+        Optional<EidasLevel> clientDefault = EidasLevel.fromAcr(client.getAttribute(ClientAttributes.DEFAULT_LEVEL));
         return LevelRequestParser.resolve(authSession.getClientNote(OIDCLoginProtocol.ACR_PARAM),
                 claims.essential(), claims.voluntary(), clientDefault, platformDefault(authSession.getRealm()));
     }
 
     static EidasLevel platformDefault(RealmModel realm) {
-        String configured = realm.getAttribute(PasserelleKeys.DEFAULT_LEVEL);
+        String configured = realm.getAttribute(RealmAttributes.DEFAULT_LEVEL);
         return EidasLevel.fromAcr(configured).orElse(EidasLevel.LOW);
     }
 
     static SsoPolicy ssoPolicy(RealmModel realm) {
         try {
-            return SsoPolicy.parse(realm.getAttribute(PasserelleKeys.SSO_CEILING));
+            return SsoPolicy.parse(realm.getAttribute(RealmAttributes.SSO_CEILING));
         } catch (IllegalArgumentException e) {
             LOG.warnf("Realm %s: %s; single sign-on uses the default ceiling", realm.getName(), e.getMessage());
             return new SsoPolicy(SsoPolicy.DEFAULT_CEILING);
@@ -64,8 +67,8 @@ final class LevelSettings {
     }
 
     static SpIdpRules rulesOf(ClientModel client) {
-        return SpIdpRules.parse(client.getAttribute(PasserelleKeys.CLIENT_IDP_ALLOW),
-                client.getAttribute(PasserelleKeys.CLIENT_IDP_DENY));
+        return SpIdpRules.parse(client.getAttribute(ClientAttributes.IDP_ALLOW),
+                client.getAttribute(ClientAttributes.IDP_DENY));
     }
 
     /**
@@ -86,9 +89,9 @@ final class LevelSettings {
 
     private static Optional<IdpEntry> entryOf(IdentityProviderModel idp, boolean includeHidden) {
         try {
-            boolean hidden = !includeHidden && Boolean.parseBoolean(idp.getConfig().get(PasserelleKeys.IDP_HIDDEN));
+            boolean hidden = !includeHidden && Boolean.parseBoolean(idp.getConfig().get(IdpConfig.HIDDEN));
             return Optional.of(new IdpEntry(idp.getAlias(), idp.getDisplayName(), hidden,
-                    idp.getConfig().get(PasserelleKeys.IDP_MAINTENANCE_MESSAGE), policyOf(idp)));
+                    idp.getConfig().get(IdpConfig.MAINTENANCE_MESSAGE), policyOf(idp)));
         } catch (IllegalArgumentException e) {
             LOG.errorf("Identity provider %s left out of the IdP choice: %s", idp.getAlias(), e.getMessage());
             return Optional.empty();

@@ -1,6 +1,5 @@
 package fr.passerelle.pivot.keycloak;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +9,9 @@ import java.util.Optional;
 import org.keycloak.broker.oidc.mappers.AbstractClaimMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLEndpoint;
+import org.keycloak.dom.saml.v2.assertion.AssertionType;
+import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
+import org.keycloak.dom.saml.v2.assertion.AttributeType;
 
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.UpstreamClaims;
@@ -36,9 +38,8 @@ final class BrokeredClaims implements UpstreamClaims {
         if (name.isEmpty()) {
             return List.of();
         }
-        Object assertion = context.getContextData().get(SAMLEndpoint.SAML_ASSERTION);
-        if (assertion != null) {
-            return SamlAssertionAttributes.values(assertion, name.get());
+        if (context.getContextData().get(SAMLEndpoint.SAML_ASSERTION) instanceof AssertionType assertion) {
+            return samlValues(assertion, name.get());
         }
         return asStrings(AbstractClaimMapper.getClaimValue(context, name.get()));
     }
@@ -59,40 +60,21 @@ final class BrokeredClaims implements UpstreamClaims {
         return List.of(String.valueOf(value));
     }
 
-    /**
-     * Reads attribute values from Keycloak's {@code AssertionType}. The SAML model classes live in
-     * keycloak-saml-core-public, which the Maven registry does not serve at 26.7.3, so they are reached
-     * through their public getters by reflection; the shapes are stable since Keycloak 2.
-     */
-    static final class SamlAssertionAttributes {
-
-        private SamlAssertionAttributes() {
-        }
-
-        static List<String> values(Object assertion, String name) {
-            List<String> values = new ArrayList<>();
-            for (Object statement : (Collection<?>) call(assertion, "getAttributeStatements")) {
-                for (Object choice : (Collection<?>) call(statement, "getAttributes")) {
-                    Object attribute = call(choice, "getAttribute");
-                    if (attribute != null && (name.equals(call(attribute, "getName")) || name.equals(call(attribute, "getFriendlyName")))) {
-                        for (Object value : (Collection<?>) call(attribute, "getAttributeValue")) {
-                            if (value != null) {
-                                values.add(value.toString());
-                            }
+    /** The values of the assertion's attributes of that name or friendly name. */
+    private static List<String> samlValues(AssertionType assertion, String name) {
+        List<String> values = new ArrayList<>();
+        for (AttributeStatementType statement : assertion.getAttributeStatements()) {
+            for (AttributeStatementType.ASTChoiceType choice : statement.getAttributes()) {
+                AttributeType attribute = choice.getAttribute();
+                if (attribute != null && (name.equals(attribute.getName()) || name.equals(attribute.getFriendlyName()))) {
+                    for (Object value : attribute.getAttributeValue()) {
+                        if (value != null) {
+                            values.add(value.toString());
                         }
                     }
                 }
             }
-            return values;
         }
-
-        private static Object call(Object target, String getter) {
-            try {
-                Method method = target.getClass().getMethod(getter);
-                return method.invoke(target);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Unexpected SAML assertion model: no " + getter + " on " + target.getClass().getName(), e);
-            }
-        }
+        return values;
     }
 }

@@ -15,6 +15,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.light.LightweightUserAdapter;
 
+import fr.passerelle.names.UserAttributes;
+
 /**
  * First broker login without any page: the account is the one holding the identity key the pivot mapper
  * computed. A second IdP for the same person is linked to it; a new identity gets a new account; with
@@ -27,7 +29,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
             BrokeredIdentityContext brokerContext) {
-        String key = brokerContext.getUserAttribute(PivotAttributes.IDENTITY_KEY);
+        String key = brokerContext.getUserAttribute(UserAttributes.IDENTITY_KEY);
         String idp = brokerContext.getIdpConfig().getAlias();
         if (key == null) {
             LOG.errorf("IdP %s has no %s mapper: no identity key, login refused", idp, PivotIdentityMapper.PROVIDER_ID);
@@ -41,7 +43,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
             accept(context, transientUser, key, serializedCtx, true);
             return;
         }
-        List<UserModel> holders = session.users().searchForUserByUserAttributeStream(realm, PivotAttributes.IDENTITY_KEY, key)
+        List<UserModel> holders = session.users().searchForUserByUserAttributeStream(realm, UserAttributes.IDENTITY_KEY, key)
                 .limit(2).toList();
         if (holders.size() > 1) {
             LOG.errorf("Identity key held by several accounts in realm %s; login via %s refused until an operator merges them",

@@ -1,12 +1,10 @@
 package fr.passerelle.pivot.keycloak;
 
-import java.lang.reflect.Method;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.function.Supplier;
 
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.Provider;
+import org.keycloak.storage.configuration.ServerConfigStorageProvider;
 
 /**
  * The platform secret behind every pairwise {@code sub}. Given by configuration, or else generated once
@@ -18,7 +16,6 @@ public final class PlatformSecret {
     /** Versioned: rotating the secret is a new key (v2) and a new sub suffix, never an overwrite. */
     static final String STORAGE_KEY = "passerelle.platform-secret.v1";
     private static final int BYTES = 32;
-    private static final String STORAGE_PROVIDER = "org.keycloak.storage.configuration.ServerConfigStorageProvider";
 
     private static volatile byte[] configured;
     private static volatile byte[] stored;
@@ -52,22 +49,9 @@ public final class PlatformSecret {
         return secret;
     }
 
-    /**
-     * {@code ServerConfigStorageProvider} lives in keycloak-model-storage, which the Maven registry does not
-     * serve at 26.7.3; it is on the server's class path, so it is reached by name. Its loadOrCreate is
-     * atomic across nodes: the first node to need the secret creates it, the others read it.
-     */
-    @SuppressWarnings("unchecked")
+    /** Atomic across nodes: the first node to need the secret creates it, the others read it. */
     private static String loadOrCreate(KeycloakSession session) {
-        try {
-            Class<? extends Provider> type = (Class<? extends Provider>) Class.forName(STORAGE_PROVIDER, true, Provider.class.getClassLoader());
-            Object storage = session.getProvider(type);
-            Method loadOrCreate = type.getMethod("loadOrCreate", String.class, Supplier.class);
-            Supplier<String> generate = PlatformSecret::generate;
-            return (String) loadOrCreate.invoke(storage, STORAGE_KEY, generate);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read the Passerelle platform secret from the server configuration storage", e);
-        }
+        return session.getProvider(ServerConfigStorageProvider.class).loadOrCreate(STORAGE_KEY, PlatformSecret::generate);
     }
 
     private static String generate() {

@@ -1,0 +1,117 @@
+package fr.passerelle.trace.keycloak;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.events.Details;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.AcrUtils;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import fr.passerelle.names.UserAttributes;
+import fr.passerelle.trace.LevelNames;
+import fr.passerelle.trace.ObservedEvent;
+import fr.passerelle.trace.TraceMapping;
+import fr.passerelle.trace.TraceRecord;
+
+/**
+ * Writes the business events a Keycloak event stands for to the realm's trace table, in the transaction
+ * the event is sent in (the request's for successes, a fresh one for errors).
+ */
+public class TraceEventListener implements EventListenerProvider {
+
+    static final Logger LOG = Logger.getLogger("fr.passerelle.trace");
+
+    private final KeycloakSession session;
+
+    public TraceEventListener(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (realm == null) {
+            return;
+        }
+        ObservedEvent observed = new ObservedEvent(event.getType().name(), event.getError(), event.getDetails(),
+                event.getClientId(), event.getSessionId(), Instant.ofEpochMilli(event.getTime()), facts(realm, event));
+        List<TraceRecord> traces = TraceMapping.traces(observed);
+        if (traces.isEmpty()) {
+            return;
+        }
+        TraceStore store = new TraceStore(session);
+        traces.forEach(trace -> store.add(realm, trace));
+        if (LOG.isDebugEnabled()) {
+            traces.forEach(t -> LOG.debugf("trace %s sp=%s idp=%s level=%s dp=%s", t.event().code(), t.sp(), t.idp(), t.level(), t.dp()));
+        }
+    }
+
+    /** What the user session (or, during a login, the authentication session) tells about the person. */
+    private ObservedEvent.SessionFacts facts(RealmModel realm, Event event) {
+        try {
+            UserSessionModel userSession = event.getSessionId() == null ? null : session.sessions().getUserSession(realm, event.getSessionId());
+            AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+            UserModel user = userSession != null ? userSession.getUser()
+                    : event.getUserId() != null ? session.users().getUserById(realm, event.getUserId())
+                    : authSession != null ? authSession.getAuthenticatedUser() : null;
+            ClientModel client = event.getClientId() == null ? null : realm.getClientByClientId(event.getClientId());
+            AuthenticatedClientSessionModel clientSession = userSession != null && client != null
+                    ? userSession.getAuthenticatedClientSessionByClient(client.getId()) : null;
+
+            String identityKey = user == null ? null : user.getFirstAttribute(UserAttributes.IDENTITY_KEY);
+            String idp = userSession != null ? userSession.getNote(Details.IDENTITY_PROVIDER) : null;
+            if (idp == null && authSession != null) {
+                idp = brokeredIdp(authSession);
+            }
+            String level = clientSession != null ? clientSession.getNote(Constants.LEVEL_OF_AUTHENTICATION)
+                    : authSession != null ? authSession.getAuthNote(Constants.LEVEL_OF_AUTHENTICATION) : null;
+            String scopes = clientSession != null ? clientSession.getNote(OIDCLoginProtocol.SCOPE_PARAM)
+                    : authSession != null ? authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM) : null;
+            return new ObservedEvent.SessionFacts(identityKey, idp, acr(realm, level), scopes);
+        } catch (RuntimeException e) {
+            // A trace without its session facts beats a login broken by the audit trail.
+            LOG.debugf(e, "could not read the session of a %s event", event.getType());
+            return ObservedEvent.SessionFacts.NONE;
+        }
+    }
+
+    private static String brokeredIdp(AuthenticationSessionModel authSession) {
+        SerializedBrokeredIdentityContext context = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
+                authSession, PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
+        return context == null ? null : context.getIdentityProviderId();
+    }
+
+    private static String acr(RealmModel realm, String level) {
+        if (level == null) {
+            return null;
+        }
+        try {
+            return LevelNames.acr(Integer.parseInt(level), AcrUtils.getAcrLoaMap(realm));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        // Administration is audited by Keycloak's admin events, not by business traces.
+    }
+
+    @Override
+    public void close() {
+    }
+}
