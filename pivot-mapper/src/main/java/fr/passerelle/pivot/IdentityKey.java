@@ -22,6 +22,7 @@ public record IdentityKey(String hex) {
     static final String DOMAIN_TAG = "passerelle-identity-key/1";
     static final String FRENCH_KIND = "fr";
     static final String FOREIGN_KIND = "eidas";
+    static final String WALLET_KIND = "eudi";
 
     private static final Pattern HEX_SHA_256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -39,9 +40,14 @@ public record IdentityKey(String hex) {
      * The fields hashed, tags first. The raw birthdate is used, not the claim: a presumed
      * {@code 1972-00-00} and a real {@code 1972-01-01} are not the same evidence, and reading one as
      * the other would merge two people. The birthplace only counts when born in France, where it
-     * is a commune code; abroad it is empty by rule.
+     * is a commune code; abroad it is empty by rule. A wallet identity is keyed by its issuing country
+     * and personal administrative number only: names and birthdate may be corrected on a new PID.
      */
     static List<String> fields(PivotIdentity identity) {
+        if (identity.isWallet()) {
+            return List.of(DOMAIN_TAG, WALLET_KIND, identity.walletIdentifier().issuingCountry().toUpperCase(Locale.ROOT),
+                    identity.walletIdentifier().administrativeNumber());
+        }
         if (identity.isForeign()) {
             return List.of(DOMAIN_TAG, FOREIGN_KIND, personIdentifier(identity.personIdentifier()));
         }

@@ -26,6 +26,9 @@ public enum PivotError {
     INVALID_PERSON_IDENTIFIER("pivot-invalid-person-identifier",
             "The person identifier must read CC/CC/identifier: two upper-case country codes, then 1 to"
                     + " 256 characters without spaces."),
+    INVALID_WALLET_IDENTIFIER("pivot-invalid-wallet-identifier",
+            "A wallet identity needs an issuing country of two upper-case letters and a personal administrative"
+                    + " number of 1 to 256 characters without control characters."),
     INVALID_EMAIL("pivot-invalid-email",
             "The email address must have one @, no spaces and at most 254 characters."),
     AMBIGUOUS_CLAIM("pivot-ambiguous-claim",

@@ -10,7 +10,11 @@ public enum PivotField {
     BIRTHPLACE("birthplace"),
     BIRTHCOUNTRY("birthcountry"),
     EMAIL("email"),
-    PERSON_IDENTIFIER("person_identifier");
+    PERSON_IDENTIFIER("person_identifier"),
+    /** The Member State that issued a wallet PID; with the administrative number, the key of a wallet identity. Never sent to services. */
+    ISSUING_COUNTRY("issuing_country"),
+    /** The personal administrative number of a wallet PID. Never sent to services: the pairwise {@code sub} stands for it. */
+    ADMINISTRATIVE_NUMBER("personal_administrative_number");
 
     private final String claim;
 

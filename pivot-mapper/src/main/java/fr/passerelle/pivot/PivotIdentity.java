@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param email             a contact address, or {@code null}; never used to match people
  * @param personIdentifier  the eIDAS {@code CC/CC/opaque} identifier of a foreign identity, or
  *                          {@code null} for a French one
+ * @param walletIdentifier  what identifies a person presenting a wallet PID, or {@code null} for an
+ *                          identity from any other IdP; it keys the identity and is never a claim
  */
 public record PivotIdentity(
         List<String> givenNames,
@@ -29,7 +31,8 @@ public record PivotIdentity(
         String birthplace,
         String birthcountry,
         String email,
-        String personIdentifier) {
+        String personIdentifier,
+        WalletIdentifier walletIdentifier) {
 
     /** France's INSEE code as a birth country. */
     public static final String FRANCE = "99100";
@@ -44,6 +47,29 @@ public record PivotIdentity(
         Objects.requireNonNull(gender, "gender");
         Objects.requireNonNull(birthplace, "birthplace");
         Objects.requireNonNull(birthcountry, "birthcountry");
+    }
+
+    /**
+     * The identifier of a wallet PID: the issuing Member State and the personal administrative number it
+     * gave the person. A PID's names and birthdate are not unique, and the PID rulebook has no other
+     * identifier that stays the same when the PID is issued again.
+     */
+    public record WalletIdentifier(String issuingCountry, String administrativeNumber) {
+        public WalletIdentifier {
+            Objects.requireNonNull(issuingCountry, "issuingCountry");
+            Objects.requireNonNull(administrativeNumber, "administrativeNumber");
+        }
+    }
+
+    /** An identity from an IdP other than the wallet. */
+    public PivotIdentity(List<String> givenNames, String familyName, String preferredUsername, Birthdate birthdate, Gender gender,
+            String birthplace, String birthcountry, String email, String personIdentifier) {
+        this(givenNames, familyName, preferredUsername, birthdate, gender, birthplace, birthcountry, email, personIdentifier, null);
+    }
+
+    /** A wallet identity comes from a PID and is known by its wallet identifier. */
+    public boolean isWallet() {
+        return walletIdentifier != null;
     }
 
     /** A foreign identity comes from the eIDAS node and is known by its person identifier. */

@@ -8,9 +8,11 @@ import static fr.passerelle.pivot.PivotError.INVALID_EMAIL;
 import static fr.passerelle.pivot.PivotError.INVALID_GENDER;
 import static fr.passerelle.pivot.PivotError.INVALID_NAME;
 import static fr.passerelle.pivot.PivotError.INVALID_PERSON_IDENTIFIER;
+import static fr.passerelle.pivot.PivotError.INVALID_WALLET_IDENTIFIER;
 import static fr.passerelle.pivot.PivotError.MISSING_BIRTHPLACE;
 import static fr.passerelle.pivot.PivotError.MISSING_CLAIM;
 import static fr.passerelle.pivot.PivotError.UNEXPECTED_BIRTHPLACE;
+import static fr.passerelle.pivot.PivotField.ADMINISTRATIVE_NUMBER;
 import static fr.passerelle.pivot.PivotField.BIRTHCOUNTRY;
 import static fr.passerelle.pivot.PivotField.BIRTHDATE;
 import static fr.passerelle.pivot.PivotField.BIRTHPLACE;
@@ -18,6 +20,7 @@ import static fr.passerelle.pivot.PivotField.EMAIL;
 import static fr.passerelle.pivot.PivotField.FAMILY_NAME;
 import static fr.passerelle.pivot.PivotField.GENDER;
 import static fr.passerelle.pivot.PivotField.GIVEN_NAME;
+import static fr.passerelle.pivot.PivotField.ISSUING_COUNTRY;
 import static fr.passerelle.pivot.PivotField.PERSON_IDENTIFIER;
 import static fr.passerelle.pivot.PivotField.PREFERRED_USERNAME;
 
@@ -41,7 +44,9 @@ public final class PivotIdentityValidator {
         /** A French IdP: the full pivot identity, with INSEE codes for places. */
         FRENCH,
         /** The eIDAS node: the eIDAS natural-person minimum data set. */
-        EIDAS
+        EIDAS,
+        /** A PID from the EU Digital Identity Wallet: place of birth as text, sex as an ISO/IEC 5218 code. */
+        EUDI
     }
 
     public sealed interface Result permits Valid, Invalid {
@@ -67,6 +72,7 @@ public final class PivotIdentityValidator {
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final Pattern COUNTRY = Pattern.compile("99[0-9]{3}");
     private static final Pattern COMMUNE = Pattern.compile("(?:2[AB]|[0-9]{2})[0-9]{3}");
+    private static final Pattern ISSUING_COUNTRY_FORMAT = Pattern.compile("[A-Z]{2}");
     private static final Pattern PERSON_IDENTIFIER_FORMAT = Pattern.compile("[A-Z]{2}/[A-Z]{2}/\\S{1,256}");
     private static final Pattern EMAIL_FORMAT = Pattern.compile(
             "[^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]+@[^@\\p{javaWhitespace}\\p{Z}\\p{Cc}]+");
@@ -84,6 +90,7 @@ public final class PivotIdentityValidator {
         return switch (profile) {
             case FRENCH -> french(check);
             case EIDAS -> eidas(check);
+            case EUDI -> eudi(check);
         };
     }
 
@@ -116,6 +123,27 @@ public final class PivotIdentityValidator {
                 PERSON_IDENTIFIER_FORMAT, check.required(PERSON_IDENTIFIER));
         return check.result(() -> new PivotIdentity(givenNames, familyName, preferredUsername, birthdate, gender,
                 birthplace, birthcountry, email, personIdentifier));
+    }
+
+    /**
+     * A PID has no INSEE codes: the place of birth is kept as text, as for eIDAS, and the birth country
+     * is left out rather than guessed from a locality. Sex 1 and 2 are male and female; the other codes
+     * of the PID rulebook (not known, other, not applicable, ...) have no pivot spelling and read as
+     * unspecified, like an eIDAS identity sent without gender.
+     */
+    private static Result eudi(Check check) {
+        List<String> givenNames = check.givenNames();
+        String familyName = check.name(FAMILY_NAME, check.joined(FAMILY_NAME));
+        Birthdate birthdate = check.birthdate();
+        String sex = check.optional(GENDER);
+        Gender gender = "1".equals(sex) ? Gender.MALE : "2".equals(sex) ? Gender.FEMALE : Gender.UNSPECIFIED;
+        String sentBirthplace = check.optional(BIRTHPLACE);
+        String birthplace = sentBirthplace == null ? "" : check.text(BIRTHPLACE, INVALID_BIRTHPLACE, sentBirthplace);
+        String issuingCountry = check.matching(ISSUING_COUNTRY, INVALID_WALLET_IDENTIFIER, ISSUING_COUNTRY_FORMAT,
+                check.required(ISSUING_COUNTRY));
+        String administrativeNumber = check.text(ADMINISTRATIVE_NUMBER, INVALID_WALLET_IDENTIFIER, check.required(ADMINISTRATIVE_NUMBER));
+        return check.result(() -> new PivotIdentity(givenNames, familyName, null, birthdate, gender, birthplace, "", null, null,
+                new PivotIdentity.WalletIdentifier(issuingCountry, administrativeNumber)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.passerelle.pivot;
 
+import static fr.passerelle.pivot.PivotField.ADMINISTRATIVE_NUMBER;
 import static fr.passerelle.pivot.PivotField.BIRTHCOUNTRY;
 import static fr.passerelle.pivot.PivotField.BIRTHDATE;
 import static fr.passerelle.pivot.PivotField.BIRTHPLACE;
@@ -7,6 +8,7 @@ import static fr.passerelle.pivot.PivotField.EMAIL;
 import static fr.passerelle.pivot.PivotField.FAMILY_NAME;
 import static fr.passerelle.pivot.PivotField.GENDER;
 import static fr.passerelle.pivot.PivotField.GIVEN_NAME;
+import static fr.passerelle.pivot.PivotField.ISSUING_COUNTRY;
 import static fr.passerelle.pivot.PivotField.PERSON_IDENTIFIER;
 import static fr.passerelle.pivot.PivotField.PREFERRED_USERNAME;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -91,8 +93,34 @@ final class DemoPeople {
                 .with(GENDER, "Male");
     }
 
+    /** A German PID as the wallet IdP hands it over: sex as a code, place of birth as a town. */
+    static Upstream erika() {
+        return Upstream.none()
+                .with(ISSUING_COUNTRY, "DE")
+                .with(ADMINISTRATIVE_NUMBER, "T22000129")
+                .with(GIVEN_NAME, "Erika")
+                .with(FAMILY_NAME, "Mustermann")
+                .with(BIRTHDATE, "1964-08-12")
+                .with(GENDER, "2")
+                .with(BIRTHPLACE, "Berlin");
+    }
+
+    /** A Portuguese PID with two given names, two family names and no sex or place of birth disclosed. */
+    static Upstream joao() {
+        return Upstream.none()
+                .with(ISSUING_COUNTRY, "PT")
+                .with(ADMINISTRATIVE_NUMBER, "PT-198765432")
+                .with(GIVEN_NAME, "João Pedro")
+                .with(FAMILY_NAME, "Gonçalves Sá")
+                .with(BIRTHDATE, "2001-03-30");
+    }
+
     static PivotIdentity french(Upstream upstream) {
         return valid(upstream, Profile.FRENCH);
+    }
+
+    static PivotIdentity eudi(Upstream upstream) {
+        return valid(upstream, Profile.EUDI);
     }
 
     static PivotIdentity eidas(Upstream upstream) {

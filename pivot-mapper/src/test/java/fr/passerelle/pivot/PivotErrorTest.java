@@ -44,6 +44,8 @@ class PivotErrorTest {
                     new Case(Profile.FRENCH, DemoPeople.ahmed().with(PivotField.BIRTHPLACE, "75056"))),
             Map.entry(PivotError.INVALID_PERSON_IDENTIFIER,
                     new Case(Profile.EIDAS, DemoPeople.elena().with(PivotField.PERSON_IDENTIFIER, "12345678Z"))),
+            Map.entry(PivotError.INVALID_WALLET_IDENTIFIER,
+                    new Case(Profile.EUDI, DemoPeople.erika().with(PivotField.ISSUING_COUNTRY, "Deutschland"))),
             Map.entry(PivotError.INVALID_EMAIL,
                     new Case(Profile.FRENCH, DemoPeople.marieAtImpots().with(PivotField.EMAIL, "marie"))),
             Map.entry(PivotError.AMBIGUOUS_CLAIM,
@@ -61,6 +63,7 @@ class PivotErrorTest {
                 "pivot-missing-birthplace",
                 "pivot-unexpected-birthplace",
                 "pivot-invalid-person-identifier",
+                "pivot-invalid-wallet-identifier",
                 "pivot-invalid-email",
                 "pivot-ambiguous-claim"), Arrays.stream(PivotError.values()).map(PivotError::code).toList());
     }

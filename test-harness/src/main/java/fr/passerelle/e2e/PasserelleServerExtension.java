@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -45,7 +44,7 @@ public final class PasserelleServerExtension implements ParameterResolver {
     private static PasserelleServer startFromBuild() {
         Path assembled = Path.of(required("passerelle.server.home"));
         Path work = Path.of(required("passerelle.work.dir"));
-        return PasserelleServer.start(assembled, work, Map.of("PASSERELLE_SP_URL", SP_URL), List.of());
+        return PasserelleServer.start(assembled, work, Map.of("PASSERELLE_SP_URL", SP_URL), WalletTrust.get(work).serverOptions());
     }
 
     private static int freePort() {

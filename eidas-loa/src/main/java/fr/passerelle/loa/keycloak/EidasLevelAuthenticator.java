@@ -85,7 +85,8 @@ public class EidasLevelAuthenticator implements Authenticator {
         if (authnStatement != null) {
             return UpstreamLevelValues.fromAuthnStatementXml(authnStatement.getData());
         }
-        return List.of();
+        SerializedBrokeredIdentityContext.ContextDataEntry stated = data.get(UpstreamLevelValues.STATED_LEVEL);
+        return UpstreamLevelValues.fromStatedLevel(stated == null ? null : stated.getData());
     }
 
     private static void accept(AuthenticationFlowContext context, IdentityProviderModel idp, Accepted accepted) {

@@ -119,7 +119,7 @@ public class EidasLevelGate extends AbstractIdentityProviderMapper {
                 .error(code);
     }
 
-    /** Read as the post-broker-login step reads them: the IdP's own serialised form of the ID token or AuthnStatement. */
+    /** Read as the post-broker-login step reads them: the IdP's own serialised form of the ID token or AuthnStatement, or its stated level. */
     private static List<String> upstreamValues(BrokeredIdentityContext context) {
         IdentityProviderDataMarshaller marshaller = context.getIdp().getMarshaller();
         Object idToken = context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
@@ -130,6 +130,7 @@ public class EidasLevelGate extends AbstractIdentityProviderMapper {
         if (authnStatement != null) {
             return UpstreamLevelValues.fromAuthnStatementXml(marshaller.serialize(authnStatement));
         }
-        return List.of();
+        Object stated = context.getContextData().get(UpstreamLevelValues.STATED_LEVEL);
+        return UpstreamLevelValues.fromStatedLevel(stated instanceof String level ? level : null);
     }
 }

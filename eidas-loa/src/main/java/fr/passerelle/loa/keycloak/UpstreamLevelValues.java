@@ -17,14 +17,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the level an identity provider answered with from the brokered login as Keycloak keeps it
- * between flows: the validated ID token as JSON (OIDC), the SAML {@code AuthnStatement} as XML.
+ * between flows: the validated ID token as JSON (OIDC), the SAML {@code AuthnStatement} as XML, or
+ * the level an identity provider with neither states itself (the wallet, whose verified PID is LoA high).
  */
 public final class UpstreamLevelValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAML_ASSERTION_NS = "urn:oasis:names:tc:SAML:2.0:assertion";
 
+    /** The brokered context's data entry where an identity provider with no ID token or assertion states its level. */
+    public static final String STATED_LEVEL = "passerelle.stated-level";
+
     private UpstreamLevelValues() {
+    }
+
+    /** A level an identity provider stated in {@link #STATED_LEVEL}; empty when absent or blank. */
+    public static List<String> fromStatedLevel(String level) {
+        return level == null || level.isBlank() ? List.of() : List.of(level.strip());
     }
 
     /**

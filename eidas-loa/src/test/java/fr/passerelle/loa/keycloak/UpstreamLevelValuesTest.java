@@ -31,6 +31,13 @@ class UpstreamLevelValuesTest {
     }
 
     @Test
+    void readsTheLevelAWalletStated() {
+        assertEquals(List.of("eidas3"), UpstreamLevelValues.fromStatedLevel(" eidas3 "));
+        assertEquals(List.of(), UpstreamLevelValues.fromStatedLevel(" "));
+        assertEquals(List.of(), UpstreamLevelValues.fromStatedLevel(null));
+    }
+
+    @Test
     void readsEveryClassRefOfAnAuthnStatement() {
         String statement = "<saml:AuthnStatement xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" AuthnInstant=\"2026-01-01T00:00:00Z\">"
                 + "<saml:AuthnContext><saml:AuthnContextClassRef>http://eidas.europa.eu/LoA/substantial</saml:AuthnContextClassRef>"

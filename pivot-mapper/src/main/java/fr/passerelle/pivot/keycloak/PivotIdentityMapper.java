@@ -156,9 +156,11 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
         ProviderConfigProperty preset = new ProviderConfigProperty(PRESET, "Upstream names preset",
                 "OIDC: the standard claims given_name, family_name, birthdate, gender, birthplace, birthcountry,"
                         + " preferred_username, email (French identity). EIDAS: the eIDAS natural-person attribute URIs"
-                        + " (foreign identity, person identifier required).",
+                        + " (foreign identity, person identifier required). EUDI: the PID of the EU Digital Identity Wallet"
+                        + " (place_of_birth.locality as text, sex 1/2 as gender, keyed by issuing_country and"
+                        + " personal_administrative_number).",
                 ProviderConfigProperty.LIST_TYPE, "OIDC");
-        preset.setOptions(List.of("OIDC", "EIDAS"));
+        preset.setOptions(List.of("OIDC", "EIDAS", "EUDI"));
         properties.add(preset);
         for (PivotField field : PivotField.values()) {
             properties.add(new ProviderConfigProperty(claimConfigKey(field), "Upstream name of " + field.claim(),

@@ -30,7 +30,16 @@ enum UpstreamNames {
             PivotField.FAMILY_NAME, Eidas.NATURAL_PERSON + "CurrentFamilyName",
             PivotField.BIRTHDATE, Eidas.NATURAL_PERSON + "DateOfBirth",
             PivotField.GENDER, Eidas.NATURAL_PERSON + "Gender",
-            PivotField.BIRTHPLACE, Eidas.NATURAL_PERSON + "PlaceOfBirth"));
+            PivotField.BIRTHPLACE, Eidas.NATURAL_PERSON + "PlaceOfBirth")),
+    /** The PID of the EU Digital Identity Wallet ({@code urn:eudi:pid:1}), as the wallet IdP hands it over. */
+    EUDI(Profile.EUDI, Map.of(
+            PivotField.GIVEN_NAME, "given_name",
+            PivotField.FAMILY_NAME, "family_name",
+            PivotField.BIRTHDATE, "birthdate",
+            PivotField.GENDER, "sex",
+            PivotField.BIRTHPLACE, "place_of_birth.locality",
+            PivotField.ISSUING_COUNTRY, "issuing_country",
+            PivotField.ADMINISTRATIVE_NUMBER, "personal_administrative_number"));
 
     private final Profile profile;
     private final Map<PivotField, String> names;
