@@ -17,6 +17,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import fr.passerelle.names.RelinkReasons;
+import fr.passerelle.names.UserAttributes;
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
@@ -109,7 +110,7 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
         String alias = context.getIdpConfig().getAlias();
         UserModel linked = session.users().getUserByFederatedIdentity(realm,
                 new FederatedIdentityModel(alias, context.getId(), context.getUsername()));
-        if (linked != null && !key.hex().equals(linked.getFirstAttribute(PivotAttributes.IDENTITY_KEY))) {
+        if (linked != null && !key.hex().equals(linked.getFirstAttribute(UserAttributes.IDENTITY_KEY))) {
             IdpRelink.unlink(session, realm, context.getAuthenticationSession().getClient(), linked, alias,
                     RelinkReasons.IDENTITY_CHANGED);
         }
