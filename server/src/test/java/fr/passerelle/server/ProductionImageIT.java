@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the production image receives: exactly the build-context paths docker/Dockerfile copies, read from the
@@ -49,8 +51,19 @@ class ProductionImageIT {
         assertTrue(findings.stream().anyMatch(f -> f.contains("realm idp-impots is not a production realm")), String.join("\n", findings));
         assertTrue(findings.stream().anyMatch(f -> f.contains(": secret secret")), String.join("\n", findings));
         assertTrue(findings.stream().anyMatch(f -> f.contains(": secret value")), "demo people's passwords");
-        assertTrue(findings.stream().anyMatch(f -> f.contains("wildcard redirect URI")), String.join("\n", findings));
         assertTrue(findings.stream().anyMatch(f -> f.contains("client demo-dp")), String.join("\n", findings));
         assertTrue(findings.stream().anyMatch(f -> f.contains("identity providers")), String.join("\n", findings));
+    }
+
+    @Test
+    void theInspectionFindsAWildcardRedirectUri(@TempDir Path dir) throws IOException {
+        // The shipped demo clients have exact URIs too, so the inspection is shown one it must refuse.
+        Files.writeString(dir.resolve("some-realm.json"), """
+                {"realm": "passerelle", "clients": [{"clientId": "a-service", "redirectUris": ["https://service.example/*"],
+                  "attributes": {"post.logout.redirect.uris": "https://service.example/*"}}]}
+                """);
+        List<String> findings = ImageContents.findings(List.of(dir));
+        assertTrue(findings.stream().anyMatch(f -> f.contains("wildcard redirect URI https://service.example/*")), String.join("\n", findings));
+        assertTrue(findings.stream().anyMatch(f -> f.contains("wildcard post-logout redirect URI")), String.join("\n", findings));
     }
 }

@@ -1,52 +1,13 @@
 package fr.passerelle.notice.keycloak;
 
-import java.util.List;
-
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import fr.passerelle.support.keycloak.TableProviderFactory;
 
 /** Declares the notice outbox and report tables to Keycloak's JPA layer (entities plus Liquibase changelog). */
-public class NoticeEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public class NoticeEntityProviderFactory extends TableProviderFactory {
 
     public static final String PROVIDER_ID = "passerelle-connection-notice";
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public List<Class<?>> getEntities() {
-        return List.of(NoticeEntity.class, ReportEntity.class);
-    }
-
-    @Override
-    public String getChangelogLocation() {
-        return "META-INF/passerelle-notice-changelog.xml";
-    }
-
-    @Override
-    public String getFactoryId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public NoticeEntityProviderFactory() {
+        super(PROVIDER_ID, "META-INF/passerelle-notice-changelog.xml", NoticeEntity.class, ReportEntity.class);
     }
 }

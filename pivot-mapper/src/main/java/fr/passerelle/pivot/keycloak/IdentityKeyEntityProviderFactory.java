@@ -1,52 +1,13 @@
 package fr.passerelle.pivot.keycloak;
 
-import java.util.List;
-
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import fr.passerelle.support.keycloak.TableProviderFactory;
 
 /** Declares the identity-key holder table to Keycloak's JPA layer (entity plus Liquibase changelog). */
-public class IdentityKeyEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public class IdentityKeyEntityProviderFactory extends TableProviderFactory {
 
     public static final String PROVIDER_ID = "passerelle-identity-keys";
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public List<Class<?>> getEntities() {
-        return List.of(IdentityKeyHolderEntity.class);
-    }
-
-    @Override
-    public String getChangelogLocation() {
-        return "META-INF/passerelle-identity-keys-changelog.xml";
-    }
-
-    @Override
-    public String getFactoryId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public IdentityKeyEntityProviderFactory() {
+        super(PROVIDER_ID, "META-INF/passerelle-identity-keys-changelog.xml", IdentityKeyHolderEntity.class);
     }
 }
