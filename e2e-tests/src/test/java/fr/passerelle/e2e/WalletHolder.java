@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,7 +27,12 @@ final class WalletHolder {
         }
         this.directory = Path.of(configured);
         if (!Files.isDirectory(directory.resolve("node_modules/@openid4vc/openid4vp"))) {
-            throw new IllegalStateException("The wallet holder is not installed: run `npm ci` in " + directory + " (.ci/run does)");
+            String why = "The wallet holder is not installed: run `npm ci` in " + directory + " (.ci/run does)";
+            // Node.js is not among a newcomer's prerequisites: the wallet tests skip without the holder, except in CI.
+            if ("true".equals(System.getenv("PASSERELLE_WALLET_REQUIRED")) || "true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            Assumptions.abort(why);
         }
     }
 
