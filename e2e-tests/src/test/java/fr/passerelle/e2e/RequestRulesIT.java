@@ -72,7 +72,9 @@ class RequestRulesIT {
         try {
             ServiceProvider fcClient = new ServiceProvider(server, "passerelle", "fc-profile-sp", "fc-profile-secret");
             ServiceProvider.Authorization authorization = fcClient.authorize("openid profile");
-            String noPkce = PartnerCalls.without(PartnerCalls.without(authorization.url(), "code_challenge"), "code_challenge_method");
+            // FranceConnect's contract also requires acr_values (FranceConnectCompatibilityIT shows its refusal).
+            String noPkce = PartnerCalls.without(PartnerCalls.without(authorization.url(), "code_challenge"), "code_challenge_method")
+                    + "&acr_values=eidas1";
             Browser browser = LoginFlow.newBrowser();
             Page choice = browser.open(noPkce);
             assertFalse(choice.isClientRedirect(), "the choice page, not an error: " + choice.uri());
