@@ -70,6 +70,8 @@ class TraceEventsIT {
         assertFalse(dp.checkTokenJson("not-a-token").get("active").asBoolean());
         assertEquals(400, dp.checkToken(null, "application/json").statusCode());
         assertEquals(401, new DataProvider(server, "demo-dp", "wrong-secret").checkToken(tokens.accessToken(), "application/json").statusCode());
+        // A wrong secret is counted, not traced; a signed-in client that is no data provider is traced.
+        assertEquals(403, new DataProvider(server, "demo-sp", "demo-sp-secret").checkToken(tokens.accessToken(), "application/json").statusCode());
 
         // Lucas declines to share his data.
         ServiceProvider.Authorization lucas = sp.authorize(TAX_DATA);
@@ -83,6 +85,9 @@ class TraceEventsIT {
         Page refusedForLevel = LoginFlow.signInAtIdp(elenaBrowser, LoginFlow.chooseIdp(elenaBrowser, elenaBrowser.open(elena.url()), "eidas"),
                 DemoPeople.ELENA.login(), DemoPeople.PASSWORD);
         assertTrue(refusedForLevel.text().contains("loa-insufficient"), refusedForLevel.text());
+
+        // Marie signs out of the city (before the block below, which would end that session itself).
+        sp.logout(tokens.refreshToken());
 
         // Marie blocks her tax account from her dashboard (signed in through her other IdP); her next login there is refused.
         Browser dashboardBrowser = new Browser();
@@ -100,8 +105,6 @@ class TraceEventsIT {
             }
         }
 
-        // Marie signs out of the city.
-        sp.logout(tokens.refreshToken());
 
         List<JsonNode> traces = Traces.all(server).stream().filter(t -> t.get("time").asLong() >= start).toList();
         List<String> missing = new ArrayList<>();

@@ -155,6 +155,21 @@ public final class PasserelleServer implements AutoCloseable {
 
     private static PasserelleServer run(Path home, Path log, boolean appendLog, int httpPort, List<String> dbArgs,
                                         Map<String, String> extraEnv, List<String> extraArgs) throws IOException {
+        // The management port is found free just before the start, and another process may take it in between:
+        // such a start is tried again on another port (three times at most).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(home, log, appendLog, httpPort, dbArgs, extraEnv, extraArgs);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !Files.readString(log).contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static PasserelleServer runOnce(Path home, Path log, boolean appendLog, int httpPort, List<String> dbArgs,
+                                            Map<String, String> extraEnv, List<String> extraArgs) throws IOException {
         int managementPort = freePort();
         String baseUrl = "http://127.0.0.1:" + httpPort;
 
