@@ -25,6 +25,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import fr.passerelle.dashboard.keycloak.BlockedIdpSessions;
 import fr.passerelle.dashboard.keycloak.IdpBlockStore;
 import fr.passerelle.names.UserAttributes;
 import fr.passerelle.notice.ConnectionCode;
@@ -153,10 +154,7 @@ public class ReportResource {
         List<UserModel> users = session.users().searchForUserByUserAttributeStream(realm,
                 UserAttributes.IDENTITY_KEY, notice.getIdentityKey()).toList();
         for (UserModel user : users) {
-            session.sessions().getUserSessionsStream(realm, user)
-                    .filter(s -> notice.getIdp().equals(s.getNote(org.keycloak.events.Details.IDENTITY_PROVIDER)))
-                    .toList()
-                    .forEach(s -> session.sessions().removeUserSession(realm, s));
+            BlockedIdpSessions.end(session, realm, user, notice.getIdp());
         }
         ConnectionNoticeListener.LOG.infof("report %s: IdP %s blocked for the reported identity", report.getId(), notice.getIdp());
     }

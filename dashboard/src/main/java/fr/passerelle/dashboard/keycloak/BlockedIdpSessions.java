@@ -14,13 +14,13 @@ import org.keycloak.services.managers.AuthenticationManager;
  * refresh tokens, online and offline. Keycloak's user-session store is shared by the cluster, so this ends them on
  * every node; the services' back-channel logout URLs are called as for any logout.
  */
-final class BlockedIdpSessions {
+public final class BlockedIdpSessions {
 
     private BlockedIdpSessions() {
     }
 
     /** @return how many sessions ended */
-    static int end(KeycloakSession session, RealmModel realm, UserModel person, String idpAlias) {
+    public static int end(KeycloakSession session, RealmModel realm, UserModel person, String idpAlias) {
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, person)
                 .filter(userSession -> idpAlias.equals(userSession.getNote(Details.IDENTITY_PROVIDER)))
                 .toList();
