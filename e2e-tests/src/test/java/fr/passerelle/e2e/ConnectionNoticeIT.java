@@ -288,7 +288,9 @@ class ConnectionNoticeIT {
     void aNoticePendingAtARestartIsSentOnceAfterIt() {
         mailbox.stop();
         String marie = Accounts.identityKeyOf(DemoPeople.MARIE_IMPOTS);
-        int sentBefore = (int) notices().stream().filter(n -> "sent".equals(n.path("status").asText())).count();
+        Predicate<JsonNode> marieAnnexSent = n -> marie.equals(n.path("identityKey").asText())
+                && "demo-sp-annex".equals(n.path("sp").asText()) && "sent".equals(n.path("status").asText());
+        long sentBefore = notices().stream().filter(marieAnnexSent).count();
         signIn(LoginFlow.newBrowser(), annex(), DemoPeople.MARIE_IMPOTS);
         JsonNode pending = awaitNotice(n -> marie.equals(n.path("identityKey").asText()) && "pending".equals(n.path("status").asText())
                 && n.path("attempts").asInt() >= 1);
@@ -304,7 +306,8 @@ class ConnectionNoticeIT {
         assertEquals(1, mailbox.matching(to(MARIE_EMAIL).and(subjectHas(ANNEX_NAME))).size(), "sent once: " + mailbox.all());
         JsonNode row = notices().stream().filter(n -> id.equals(n.path("id").asText())).findFirst().orElseThrow();
         assertEquals("sent", row.get("status").asText());
-        assertEquals(sentBefore + 1, notices().stream().filter(n -> "sent".equals(n.path("status").asText())).count());
+        // Counted for this person and service only: a notice another test left pending may be sent after the restart too.
+        assertEquals(sentBefore + 1, notices().stream().filter(marieAnnexSent).count());
     }
 
     @Test
