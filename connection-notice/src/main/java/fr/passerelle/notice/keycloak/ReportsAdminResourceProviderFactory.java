@@ -10,25 +10,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import fr.passerelle.notice.NoticeNames;
+import fr.passerelle.support.keycloak.AdminResourceFactory;
 
 /**
  * {@code GET /admin/realms/{realm}/passerelle-reports}: the "it wasn't me" reports, newest first, with the
  * connection's traces; {@code GET .../notices}: the notice outbox (status, attempts, no address). For administrators
  * allowed to view the realm's events.
  */
-public class ReportsAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class ReportsAdminResourceProviderFactory extends AdminResourceFactory {
 
     private static final int MAX = 1000;
+
+    public ReportsAdminResourceProviderFactory() {
+        super(NoticeNames.REPORTS_ADMIN_RESOURCE_ID);
+    }
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
@@ -101,27 +102,5 @@ public class ReportsAdminResourceProviderFactory implements AdminRealmResourcePr
             json.put("sentAt", n.getSentAt());
             return json;
         }
-    }
-
-    @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public String getId() {
-        return NoticeNames.REPORTS_ADMIN_RESOURCE_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,23 +1,18 @@
 package fr.passerelle.notice.keycloak;
 
-import java.util.List;
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import fr.passerelle.notice.ConnectionContext;
+import fr.passerelle.support.keycloak.FlowStepFactory;
 
 /**
  * Authenticator {@value #PROVIDER_ID}, placed before the IdP choice in the broker's browser flow. In a context the
@@ -26,10 +21,16 @@ import fr.passerelle.notice.ConnectionContext;
  * leaves the weaker IdPs off), and flags the login so that its notice is sent whatever the device. Otherwise it
  * lets the flow go on untouched.
  */
-public class SuspiciousContextAuthenticator implements Authenticator, AuthenticatorFactory {
+public class SuspiciousContextAuthenticator extends FlowStepFactory implements Authenticator {
 
     public static final String PROVIDER_ID = "passerelle-suspicious-context";
     static final String SUSPICIOUS_NOTE = "passerelle.suspicious-context";
+
+    public SuspiciousContextAuthenticator() {
+        super(PROVIDER_ID, "Passerelle suspicious context", "passerelle",
+                "In a context the operator's edge marks as suspicious (realm attribute passerelle.suspicious-context-header),"
+                + " refuses single sign-on, asks for at least passerelle.suspicious-context-min-level and forces the connection notice.");
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -91,58 +92,8 @@ public class SuspiciousContextAuthenticator implements Authenticator, Authentica
     }
 
     @Override
-    public Authenticator create(KeycloakSession session) {
+    protected Authenticator authenticator(KeycloakSession session) {
         return this;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Passerelle suspicious context";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return "passerelle";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED,
-                AuthenticationExecutionModel.Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "In a context the operator's edge marks as suspicious (realm attribute passerelle.suspicious-context-header),"
-                + " refuses single sign-on, asks for at least passerelle.suspicious-context-min-level and forces the connection notice.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
     }
 
     @Override

@@ -1,13 +1,13 @@
 package fr.passerelle.consent.keycloak;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import fr.passerelle.support.keycloak.StatelessFactory;
+
 /** Mounts {@link PasserelleResource} at {@code /realms/{realm}/passerelle}. */
-public class PasserelleResourceProviderFactory implements RealmResourceProviderFactory {
+public class PasserelleResourceProviderFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
     public static final String ID = "passerelle";
 
@@ -23,18 +23,6 @@ public class PasserelleResourceProviderFactory implements RealmResourceProviderF
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

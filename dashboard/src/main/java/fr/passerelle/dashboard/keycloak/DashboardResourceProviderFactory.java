@@ -1,13 +1,13 @@
 package fr.passerelle.dashboard.keycloak;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import fr.passerelle.support.keycloak.StatelessFactory;
+
 /** The person's dashboard at {@code /realms/{realm}/passerelle-dashboard/}. */
-public class DashboardResourceProviderFactory implements RealmResourceProviderFactory {
+public class DashboardResourceProviderFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "passerelle-dashboard";
 
@@ -28,17 +28,5 @@ public class DashboardResourceProviderFactory implements RealmResourceProviderFa
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

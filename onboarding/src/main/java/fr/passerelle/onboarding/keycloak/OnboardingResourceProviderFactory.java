@@ -15,16 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.onboarding.OnboardingRules;
 import fr.passerelle.onboarding.ServiceDescription;
 import fr.passerelle.onboarding.Violation;
+import fr.passerelle.support.keycloak.AdminResourceFactory;
 
 /**
  * {@code /admin/realms/{realm}/passerelle-onboarding/services}: registers an SP or a DP from its description
@@ -39,10 +36,14 @@ import fr.passerelle.onboarding.Violation;
  * ({@code GET .../services/{clientId}}). For administrators who may manage clients. A refused description stores
  * nothing and answers 400 with every violation.
  */
-public class OnboardingResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class OnboardingResourceProviderFactory extends AdminResourceFactory {
 
     public static final String PROVIDER_ID = "passerelle-onboarding";
     private static final Logger LOG = Logger.getLogger("fr.passerelle.onboarding");
+
+    public OnboardingResourceProviderFactory() {
+        super(PROVIDER_ID);
+    }
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
@@ -103,27 +104,5 @@ public class OnboardingResourceProviderFactory implements AdminRealmResourceProv
             ServiceDescription settings = ServiceAttributes.read(realm, client);
             return Response.ok(settings).type(MediaType.APPLICATION_JSON).build();
         }
-    }
-
-    @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -10,15 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import fr.passerelle.support.keycloak.AdminResourceFactory;
 import fr.passerelle.trace.TraceRecord;
 
 /**
@@ -26,10 +23,14 @@ import fr.passerelle.trace.TraceRecord;
  * first, every stored column, for administrators allowed to view the realm's events. For audits and
  * support; the person reads their own through the dashboard.
  */
-public class TraceAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class TraceAdminResourceProviderFactory extends AdminResourceFactory {
 
     public static final String PROVIDER_ID = "passerelle-traces";
     private static final int MAX = 1000;
+
+    public TraceAdminResourceProviderFactory() {
+        super(PROVIDER_ID);
+    }
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
@@ -73,27 +74,5 @@ public class TraceAdminResourceProviderFactory implements AdminRealmResourceProv
             json.put("reason", t.reason());
             return json;
         }
-    }
-
-    @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
