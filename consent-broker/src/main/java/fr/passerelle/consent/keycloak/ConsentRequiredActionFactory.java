@@ -1,12 +1,12 @@
 package fr.passerelle.consent.keycloak;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
-public class ConsentRequiredActionFactory implements RequiredActionFactory {
+import fr.passerelle.support.keycloak.StatelessFactory;
+
+public class ConsentRequiredActionFactory implements RequiredActionFactory, StatelessFactory<RequiredActionProvider> {
 
     private static final ConsentRequiredAction SINGLETON = new ConsentRequiredAction();
 
@@ -18,18 +18,6 @@ public class ConsentRequiredActionFactory implements RequiredActionFactory {
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
