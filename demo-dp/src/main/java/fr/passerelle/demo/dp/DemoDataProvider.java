@@ -17,6 +17,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import fr.passerelle.demo.Settings;
+
 /**
  * The demo data provider: {@code GET /api/data} for SPs, {@code GET /health} for the start command.
  *

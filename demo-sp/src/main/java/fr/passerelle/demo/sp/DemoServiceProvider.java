@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import fr.passerelle.demo.Settings;
 import fr.passerelle.demo.sp.PasserelleClient.BrokerUnreachable;
 import fr.passerelle.demo.sp.PasserelleClient.SignInFailed;
 import fr.passerelle.demo.sp.Sessions.Session;

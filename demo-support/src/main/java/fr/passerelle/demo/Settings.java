@@ -1,4 +1,4 @@
-package fr.passerelle.demo.sp;
+package fr.passerelle.demo;
 
 import java.util.Locale;
 import java.util.function.Function;
@@ -21,7 +21,7 @@ public final class Settings {
         return new Settings(System::getProperty, System::getenv);
     }
 
-    String get(String key, String defaultValue) {
+    public String get(String key, String defaultValue) {
         String value = properties.apply(key);
         if (value == null || value.isBlank()) {
             value = environment.apply(envName(key));
