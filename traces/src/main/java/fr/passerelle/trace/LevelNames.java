@@ -24,4 +24,20 @@ public final class LevelNames {
                 .findFirst()
                 .orElse(null);
     }
+
+    /**
+     * @param storedLevel the level as Keycloak stores it in a session note (a decimal number), or null
+     * @param loaMap      the realm's {@code acr.loa.map}
+     * @return its acr value, or null when there is none or the note is not a number
+     */
+    public static String acrOfNote(String storedLevel, Map<String, Integer> loaMap) {
+        if (storedLevel == null) {
+            return null;
+        }
+        try {
+            return acr(Integer.parseInt(storedLevel.strip()), loaMap);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -22,4 +22,12 @@ class LevelNamesTest {
         assertNull(LevelNames.acr(7, EIDAS));
         assertNull(LevelNames.acr(1, null));
     }
+
+    @Test
+    void aStoredNoteReadsBackAsItsAcrValueAndAnythingElseAsNone() {
+        assertEquals("eidas3", LevelNames.acrOfNote("3", EIDAS));
+        assertNull(LevelNames.acrOfNote(null, EIDAS));
+        assertNull(LevelNames.acrOfNote("eidas3", EIDAS));
+        assertNull(LevelNames.acrOfNote("", EIDAS));
+    }
 }

@@ -152,14 +152,7 @@ public class ConnectionNoticeListener implements EventListenerProvider {
 
     private static String level(RealmModel realm, AuthenticatedClientSessionModel clientSession) {
         String level = clientSession == null ? null : clientSession.getNote(Constants.LEVEL_OF_AUTHENTICATION);
-        if (level == null) {
-            return null;
-        }
-        try {
-            return LevelNames.acr(Integer.parseInt(level), AcrUtils.getAcrLoaMap(realm));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return level == null ? null : LevelNames.acrOfNote(level, AcrUtils.getAcrLoaMap(realm));
     }
 
     @Override

@@ -105,14 +105,7 @@ public class TraceEventListener implements EventListenerProvider {
     }
 
     private static String acr(RealmModel realm, String level) {
-        if (level == null) {
-            return null;
-        }
-        try {
-            return LevelNames.acr(Integer.parseInt(level), AcrUtils.getAcrLoaMap(realm));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return level == null ? null : LevelNames.acrOfNote(level, AcrUtils.getAcrLoaMap(realm));
     }
 
     @Override
