@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,9 +74,6 @@ class IdentityFollowsTheKeyIT {
     }
 
     @Test
-    @Disabled("Known open race: two logins of the same upstream account can both reach Keycloak's own"
-            + " after-first-broker-login link step, and the second ends on 'already linked' (7 of 8 succeed in some runs);"
-            + " one account and one sub hold. See docs/security.md, section 3.")
     void simultaneousFirstLoginsOfOneNewPersonThroughTwoIdpsAllSucceedWithOneAccountAndOneSub(PasserelleServer server) throws Exception {
         FreshPerson person = FreshPerson.atIdps(server, "impots", "identite-numerique");
         int perIdp = 4;

@@ -22,7 +22,8 @@ import fr.passerelle.names.UserAttributes;
 
 /**
  * First broker login without any page: the account is the one holding the identity key the pivot mapper
- * computed, as the database's holder table says (first logins of one person wait for each other on its row).
+ * computed, as the database's holder table says (first logins of one person take turns, see {@link FirstLoginTurns},
+ * and wait for each other on its row).
  * A second IdP for the same person is linked to it; an IdP that re-issued the person's account is relinked;
  * a new identity gets a new account; with "do not store users" on the IdP, a transient account that is never
  * written.
@@ -48,6 +49,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
             accept(context, transientUser, key, serializedCtx, true);
             return;
         }
+        FirstLoginTurns.take(session, realm, key, context.getAuthenticationSession());
         IdentityKeyHolderEntity row = new IdentityKeyHolders(session).lock(realm, key);
         UserModel holder = row.getUserId() == null ? null : session.users().getUserById(realm, row.getUserId());
         if (holder == null) {
@@ -57,6 +59,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
             if (holders.size() > 1) {
                 LOG.errorf("Identity key held by several accounts in realm %s; login via %s refused until an operator merges them",
                         realm.getName(), idp);
+                FirstLoginTurns.giveBack(session, context.getAuthenticationSession());
                 context.failure(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR);
                 return;
             }
