@@ -91,6 +91,63 @@ class IdpAccessOnEveryPathIT {
         }
     }
 
+    @Test
+    void theRefreshTokenGrantFollowsTheRulesAsTheyAreNowNotAsTheyWereAtLogin(PasserelleServer server) {
+        FreshPerson person = FreshPerson.atIdps(server, "impots");
+        ServiceProvider demoSp = ServiceProvider.demoSp(server);
+        ServiceProvider.Authorization authorization = demoSp.authorize("openid");
+        String[] refreshToken = {authorization.redeem(LoginFlow.signIn(LoginFlow.newBrowser(), authorization, "impots", person.login()))
+                .refreshToken()};
+        Runnable refreshes = () -> {
+            ServiceProvider.Answer answer = demoSp.tryRefresh(refreshToken[0]);
+            assertEquals(200, answer.status(), "refresh allowed by the rules: " + answer.body());
+            refreshToken[0] = answer.body().get("refresh_token").asText();
+        };
+        refreshes.run();
+
+        // The service denies Impôts after the login: its Impôts session gets no new token.
+        try (IdpChoicePageIT.AutoCloseableClient ignored = IdpChoicePageIT.AutoCloseableClient.withAttribute(
+                server, "demo-sp", "passerelle.idp-deny", "impots")) {
+            assertRefreshRefused(server, demoSp, refreshToken[0], "idp-excluded-for-sp");
+        }
+        refreshes.run();
+
+        try (IdpChoicePageIT.AutoCloseableClient ignored = IdpChoicePageIT.AutoCloseableClient.withAttribute(
+                server, "demo-sp", "passerelle.idp-allow", "identite-numerique")) {
+            assertRefreshRefused(server, demoSp, refreshToken[0], "idp-excluded-for-sp");
+        }
+        refreshes.run();
+
+        try (IdpChoicePageIT.AutoCloseableIdp ignored = IdpChoicePageIT.AutoCloseableIdp.withConfig(
+                server, "impots", "passerelle.maintenance-message", "Retour prévu à 14 h.")) {
+            assertRefreshRefused(server, demoSp, refreshToken[0], "idp-maintenance");
+        }
+        refreshes.run();
+
+        // The service now asks eidas2 at least; the session was opened at eidas1.
+        try (IdpChoicePageIT.AutoCloseableClient ignored = IdpChoicePageIT.AutoCloseableClient.withAttribute(
+                server, "demo-sp", "passerelle.minimum-level", "eidas2")) {
+            assertRefreshRefused(server, demoSp, refreshToken[0], "session-level-below-minimum");
+        }
+        refreshes.run();
+    }
+
+    private static void assertRefreshRefused(PasserelleServer server, ServiceProvider sp, String refreshToken, String code) {
+        long tracedBefore = refreshRefusals(server, sp, code);
+        ServiceProvider.Answer answer = sp.tryRefresh(refreshToken);
+        assertEquals(400, answer.status(), "refresh refused: " + answer.body());
+        assertEquals("invalid_grant", answer.body().get("error").asText(), answer.body().toString());
+        assertEquals(code, answer.body().path("error_description").asText(), "the refusal names its code");
+        assertFalse(answer.body().has("access_token"), "no token");
+        assertEquals(tracedBefore + 1, refreshRefusals(server, sp, code), "the refusal is traced once with " + code);
+    }
+
+    private static long refreshRefusals(PasserelleServer server, ServiceProvider sp, String code) {
+        return Traces.all(server).stream().filter(t -> t.get("event").asText().equals("identity_refused")
+                && code.equals(t.get("reason").asText()) && sp.clientId().equals(t.get("sp").asText())
+                && "impots".equals(t.path("idp").asText())).count();
+    }
+
     private static Page attack(PasserelleServer server, ServiceProvider.Authorization authorization, FreshPerson person, String alias) {
         return attack(LoginFlow.newBrowser(), server, authorization, person, alias);
     }

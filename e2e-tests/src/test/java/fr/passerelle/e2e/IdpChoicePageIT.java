@@ -127,6 +127,19 @@ class IdpChoicePageIT {
         assertEquals(authorization.state(), page.params().get("state"));
     }
 
+    /**
+     * The representation to put back: Keycloak's admin PUT keeps an attribute or config key the body leaves out, so a
+     * key the original did not have is sent empty, which is how a setting is cleared.
+     */
+    static JsonNode restorable(JsonNode original, String map, String key) {
+        ObjectNode copy = original.deepCopy();
+        ObjectNode values = copy.has(map) ? (ObjectNode) copy.get(map) : copy.putObject(map);
+        if (!values.has(key)) {
+            values.put(key, "");
+        }
+        return copy;
+    }
+
     /** A client attribute set for one test and put back after it. */
     record AutoCloseableClient(PasserelleServer server, JsonNode original) implements AutoCloseable {
         static AutoCloseableClient withAttribute(PasserelleServer server, String clientId, String attribute, String value) {
@@ -134,7 +147,7 @@ class IdpChoicePageIT {
             ObjectNode changed = original.deepCopy();
             ((ObjectNode) changed.get("attributes")).put(attribute, value);
             server.admin().put("/admin/realms/passerelle/clients/" + original.get("id").asText(), changed);
-            return new AutoCloseableClient(server, original);
+            return new AutoCloseableClient(server, restorable(original, "attributes", attribute));
         }
 
         @Override
@@ -150,7 +163,7 @@ class IdpChoicePageIT {
             ObjectNode changed = original.deepCopy();
             ((ObjectNode) changed.get("config")).put(key, value);
             server.admin().updateIdentityProvider("passerelle", changed);
-            return new AutoCloseableIdp(server, original);
+            return new AutoCloseableIdp(server, restorable(original, "config", key));
         }
 
         @Override

@@ -69,6 +69,33 @@ public record IdpAccess(List<IdpEntry> entries, SpIdpRules rules, EidasLevel req
                 && entries.stream().anyMatch(entry -> entry.alias().equals(sessionIdp));
     }
 
+    /**
+     * Judges a session a service keeps using without the person, by the refresh-token grant: the rules as they are
+     * now, not as they were at login. The IdP the session was opened with must still exist, the service must still
+     * accept it, it must not be in maintenance (a refresh is a new grant, and an IdP is often put in maintenance
+     * because its answers cannot be trusted for a while), and the session's level must meet the level asked here
+     * (the service's minimum). Hidden IdPs pass: a session opened by hint stays valid.
+     *
+     * @param sessionLevel null when the session recorded no level
+     * @return empty when the session may go on, otherwise why not
+     */
+    public Optional<OptionState> refusalOfSession(String sessionIdp, EidasLevel sessionLevel) {
+        Optional<IdpEntry> entry = entries.stream().filter(e -> e.alias().equals(sessionIdp)).findFirst();
+        if (entry.isEmpty()) {
+            return Optional.of(OptionState.UNKNOWN);
+        }
+        if (entry.get().inMaintenance()) {
+            return Optional.of(OptionState.MAINTENANCE);
+        }
+        if (!rules.permits(sessionIdp)) {
+            return Optional.of(OptionState.EXCLUDED_FOR_SP);
+        }
+        if (sessionLevel == null || !sessionLevel.isAtLeast(requested)) {
+            return Optional.of(OptionState.SESSION_LEVEL_BELOW_MINIMUM);
+        }
+        return Optional.empty();
+    }
+
     /** The state of an IdP for this request, as the choice page shows it. */
     OptionState stateOf(IdpEntry entry) {
         // When several reasons apply, the one most useful to the person: maintenance is temporary and its

@@ -9,7 +9,9 @@ public enum OptionState {
     /** Not on the page at all: an alias the realm does not have, or a hidden IdP. */
     UNKNOWN("idp-unknown"),
     /** An IdP answered a login the broker had not sent to it (a browser that opened the IdP's URL itself). */
-    NOT_DISPATCHED("idp-not-dispatched");
+    NOT_DISPATCHED("idp-not-dispatched"),
+    /** A session kept by a service (refresh-token grant) whose level is below what the service now asks at least. */
+    SESSION_LEVEL_BELOW_MINIMUM("session-level-below-minimum");
 
     private final String code;
 

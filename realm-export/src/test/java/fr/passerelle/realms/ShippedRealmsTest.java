@@ -87,14 +87,14 @@ class ShippedRealmsTest {
         List<String> executors = new ArrayList<>();
         broker.path("clientProfiles").path("profiles").forEach(p -> p.path("executors").forEach(e -> executors.add(e.path("executor").asText())));
         assertTrue(executors.containsAll(List.of("passerelle-state-nonce-enforcer", "passerelle-essential-acr", "pkce-enforcer",
-                "secure-redirect-uris-enforcer")), executors.toString());
+                "secure-redirect-uris-enforcer", "passerelle-idp-access-on-refresh")), executors.toString());
         List<String> policies = new ArrayList<>();
         broker.path("clientPolicies").path("policies").forEach(p -> {
             if (p.path("enabled").asBoolean()) {
                 policies.add(p.path("name").asText());
             }
         });
-        assertEquals(List.of("passerelle-request-rules", "passerelle-pkce-public-clients", "passerelle-pkce-service-clients",
+        assertEquals(List.of("passerelle-request-rules", "passerelle-refresh-rules", "passerelle-pkce-public-clients", "passerelle-pkce-service-clients",
                 "passerelle-exact-redirect-uris", "passerelle-franceconnect", "passerelle-franceconnect-registration"), policies);
     }
 
