@@ -33,6 +33,11 @@ public final class Tokens {
         this.response = response;
     }
 
+    /** The token response as the broker sent it. */
+    public JsonNode response() {
+        return response;
+    }
+
     public String accessToken() {
         return response.get("access_token").asText();
     }

@@ -53,6 +53,8 @@ final class ServiceRegistrar {
         if (sp) {
             client.setAttribute("pkce.code.challenge.method", "S256");
             client.setAttribute("post.logout.redirect.uris", String.join("##", service.postLogoutRedirectUris()));
+            // Keycloak's session id is the same for every service of a single sign-on session: not in the redirect.
+            client.setAttribute("exclude.session.state.from.auth.response", "true");
             SP_DEFAULT_SCOPES.forEach(name -> scope(realm, name).ifPresent(scope -> client.addClientScope(scope, true)));
             service.scopes().forEach(name -> scope(realm, name).ifPresent(scope -> client.addClientScope(scope, false)));
         }
