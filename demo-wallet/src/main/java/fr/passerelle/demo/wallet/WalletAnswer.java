@@ -69,17 +69,24 @@ public record WalletAnswer(int status, String redirectUri, String error) {
     /** Shares the PID's asked claims with the verifier. */
     public static WalletAnswer share(HttpClient http, PidProvider.HeldPid pid, PresentationRequest request, Instant now)
             throws IOException, InterruptedException {
-        ObjectNode payload = PidProvider.JSON.createObjectNode();
-        payload.putObject("vp_token").putArray(request.credentialId()).add(presentation(pid, request, now));
-        payload.put("state", request.state());
-        return post(http, request, payload);
+        return post(http, request, sharing(pid, request, now));
     }
 
     /** Tells the verifier the person declined. */
     public static WalletAnswer decline(HttpClient http, PresentationRequest request) throws IOException, InterruptedException {
-        ObjectNode payload = PidProvider.JSON.createObjectNode()
+        return post(http, request, declining(request));
+    }
+
+    static ObjectNode sharing(PidProvider.HeldPid pid, PresentationRequest request, Instant now) {
+        ObjectNode payload = PidProvider.JSON.createObjectNode();
+        payload.putObject("vp_token").putArray(request.credentialId()).add(presentation(pid, request, now));
+        payload.put("state", request.state());
+        return payload;
+    }
+
+    static ObjectNode declining(PresentationRequest request) {
+        return PidProvider.JSON.createObjectNode()
                 .put("error", "access_denied").put("error_description", "the person declined").put("state", request.state());
-        return post(http, request, payload);
     }
 
     static String encrypt(PresentationRequest request, ObjectNode payload) {
