@@ -254,6 +254,11 @@ class DemoWalkthroughBrowserIT {
             browser.waitUntil("the wallet reporting the refusal", b -> b.has("#wallet-refusal-code"));
             browser.screenshot("demo-wallet-revoked");
             assertEquals("wallet-revoked", browser.find("#wallet-refusal-code").getText());
+
+            browser.click("#wallet-back");
+            browser.waitUntil("the broker's error page", b -> b.url().startsWith(server.realmUrl("passerelle")) && b.has("#passerelle-error-code"));
+            browser.screenshot("broker-wallet-revoked");
+            assertEquals("wallet-revoked", browser.find("#passerelle-error-code").getText());
         }
     }
 

@@ -227,6 +227,8 @@ class WalletLoginIT {
         assertEquals(400, submission.get("status").asInt(), submission.toString());
         assertEquals(code, submission.get("body").get("error_description").asText());
         JsonNode status = Json.parse(login.browser().open(login.statusUrl()).body());
+        assertEquals(status.get("redirect").asText(), submission.get("body").get("redirect_uri").asText(),
+                "the wallet is also told where to send the browser, which shows the refusal");
         Page page = login.browser().open(status.get("redirect").asText());
         assertEquals(code, page.document().selectFirst("#passerelle-error-code").text(), page.text());
         assertFalse(page.document().selectFirst("#passerelle-error-id").text().isBlank());

@@ -158,13 +158,13 @@ public final class DemoWallet implements AutoCloseable {
             }
             answer = WalletAnswer.share(http, pid, waiting.request(), Instant.now());
         }
-        if (answer.redirectUri() != null) {
+        if (answer.redirectUri() != null && answer.status() == 200) {
             exchange.getResponseHeaders().set("Location", answer.redirectUri());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(303, -1);
             return;
         }
-        send(exchange, 200, WalletPages.HTML, WalletPages.refused(answer.error()));
+        send(exchange, 200, WalletPages.HTML, WalletPages.refused(answer.error(), answer.redirectUri()));
     }
 
     private void purge() {

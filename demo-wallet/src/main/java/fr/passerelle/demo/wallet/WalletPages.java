@@ -52,9 +52,11 @@ final class WalletPages {
             body.append("<label class=\"pid\"><input type=\"radio\" name=\"pid\" id=\"pid-").append(escape(pid.id())).append("\" value=\"")
                     .append(escape(pid.id())).append('"').append(first ? " checked" : "").append("> <strong>")
                     .append(escape(pid.label())).append("</strong><br><span class=\"small\">");
+            List<String> shown = new java.util.ArrayList<>();
             for (String claim : WalletAnswer.sharedClaims(pid, request)) {
-                body.append(escape(LABELS.getOrDefault(claim, claim))).append(" : ").append(escape(value(pid.disclosures().get(claim)))).append(" · ");
+                shown.add(escape(LABELS.getOrDefault(claim, claim)) + " : " + escape(value(claim, pid.disclosures().get(claim))));
             }
+            body.append(String.join(" · ", shown));
             body.append("</span></label>");
             first = false;
         }
@@ -64,11 +66,13 @@ final class WalletPages {
         return page("Partager votre identité ?", body.toString());
     }
 
-    static String refused(String code) {
+    /** The verifier refused the answer; {@code back} is where it said to send the browser, if it did. */
+    static String refused(String code, String back) {
         String why = code == null ? "" : REFUSALS.getOrDefault(code, "");
         return page("Réponse refusée", "<h1>Le service a refusé la réponse</h1><p id=\"wallet-refused\">Code : <code id=\"wallet-refusal-code\">"
                 + escape(code == null ? "inconnu" : code) + "</code> " + escape(why) + "</p>"
-                + "<p>Le service affiche aussi ce refus : <a id=\"wallet-back\" href=\"javascript:history.go(-2)\">revenir au service</a>.</p>");
+                + (back == null ? "<p>Revenez à la page du service et recommencez.</p>"
+                        : "<p><a id=\"wallet-back\" href=\"" + escape(back) + "\">Revenir au service</a>, qui affiche ce refus.</p>"));
     }
 
     static String problem(String message) {
@@ -76,12 +80,19 @@ final class WalletPages {
     }
 
     /** A disclosure's value as the person reads it. */
-    private static String value(String disclosure) {
+    private static String value(String claim, String disclosure) {
         if (disclosure == null) {
             return "";
         }
         try {
             JsonNode value = PidProvider.JSON.readTree(Base64.getUrlDecoder().decode(disclosure)).get(2);
+            if ("sex".equals(claim)) {
+                return switch (value.asInt()) {
+                    case 1 -> "masculin";
+                    case 2 -> "féminin";
+                    default -> "code " + value.asInt();
+                };
+            }
             if (value.isObject()) {
                 return value.path("locality").asText() + " (" + value.path("country").asText() + ")";
             }
