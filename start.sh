@@ -95,7 +95,7 @@ java -Xmx128m -jar demo-wallet/target/passerelle-demo-wallet.jar >"$DATA/demo-wa
 pids+=($!)
 names=("the mail server (log: data/mail.log)" "Keycloak (log: data/keycloak.log)" "the demo DP (log: data/demo-dp.log)" "the demo SP (log: data/demo-sp.log)" "the demo wallet (log: data/demo-wallet.log)")
 logs=("$DATA/mail.log" "$DATA/keycloak.log" "$DATA/demo-dp.log" "$DATA/demo-sp.log" "$DATA/demo-wallet.log")
-echo "Starting the broker, the demo SP and the demo DP (logs under data/)..."
+echo "Starting the broker, the demo SP, the demo DP and the demo wallet (logs under data/)..."
 
 all_alive() {
   for pid in "${pids[@]}"; do

@@ -134,6 +134,9 @@ public final class DemoWallet implements AutoCloseable {
         } catch (PresentationRequest.Unusable e) {
             send(exchange, 400, WalletPages.HTML, WalletPages.problem(e.getMessage()));
             return;
+        } catch (IOException e) {
+            send(exchange, 502, WalletPages.HTML, WalletPages.problem("Le service ne répond pas : recommencez plus tard."));
+            return;
         }
         purge();
         String id = random();
@@ -148,15 +151,17 @@ public final class DemoWallet implements AutoCloseable {
             return;
         }
         WalletAnswer answer;
-        if ("decline".equals(form.get("action"))) {
-            answer = WalletAnswer.decline(http, waiting.request());
-        } else {
-            PidProvider.HeldPid pid = pids.stream().filter(p -> p.id().equals(form.get("pid"))).findFirst().orElse(null);
-            if (pid == null) {
-                send(exchange, 400, WalletPages.HTML, WalletPages.problem("Choisissez l'identité à présenter."));
-                return;
-            }
-            answer = WalletAnswer.share(http, pid, waiting.request(), Instant.now());
+        PidProvider.HeldPid pid = pids.stream().filter(p -> p.id().equals(form.get("pid"))).findFirst().orElse(null);
+        boolean declined = "decline".equals(form.get("action"));
+        if (!declined && pid == null) {
+            send(exchange, 400, WalletPages.HTML, WalletPages.problem("Choisissez l'identité à présenter."));
+            return;
+        }
+        try {
+            answer = declined ? WalletAnswer.decline(http, waiting.request()) : WalletAnswer.share(http, pid, waiting.request(), Instant.now());
+        } catch (IOException e) {
+            send(exchange, 502, WalletPages.HTML, WalletPages.problem("Le service ne répond pas : recommencez depuis le service."));
+            return;
         }
         if (answer.redirectUri() != null && answer.status() == 200) {
             exchange.getResponseHeaders().set("Location", answer.redirectUri());
