@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +22,8 @@ import java.util.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import fr.passerelle.demo.Settings;
 
 /**
  * The demo's EU wallet side, in one process: the demo PID provider (its status list at
@@ -87,8 +88,9 @@ public final class DemoWallet implements AutoCloseable {
             DemoTrust.init(Path.of(args[1]));
             return;
         }
-        DemoWallet wallet = start(setting("passerelle.demo-wallet.url", "http://localhost:8084"),
-                Path.of(setting("passerelle.demo-wallet.dir", "data/wallet")), setting("passerelle.demo-wallet.bind-address", "127.0.0.1"));
+        Settings settings = Settings.fromSystem();
+        DemoWallet wallet = start(settings.get("passerelle.demo-wallet.url", "http://localhost:8084"),
+                Path.of(settings.get("passerelle.demo-wallet.dir", "data/wallet")), settings.get("passerelle.demo-wallet.bind-address", "127.0.0.1"));
         Runtime.getRuntime().addShutdownHook(new Thread(wallet::close));
     }
 
@@ -212,14 +214,6 @@ public final class DemoWallet implements AutoCloseable {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return PidProvider.base64Url(bytes);
-    }
-
-    private static String setting(String key, String defaultValue) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
-        }
-        return value == null || value.isBlank() ? defaultValue : value.strip();
     }
 
     private static String stripSlash(String url) {
