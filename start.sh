@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the suite, assembles Keycloak with it and starts the three players of the demo on this machine:
 # the broker with the demo IdP realms (embedded database kept under ./data), the demo service provider
-# and the demo data provider, plus a local mail server (GreenMail) that keeps the e-mails the broker sends.
+# and the demo data provider, plus a local mail server (GreenMail) that keeps the e-mails the broker sends,
+# and the demo EU wallet (a demo PID provider and a web wallet holding its PIDs).
 # Ctrl-C stops them all.
 #
 # Ports: 8080 (broker), 9000 (broker management), 8081 (demo SP), 8082 (demo DP), 3025 (SMTP), 8083 (mail
-# server API, read by the demo SP's mailbox page); to use others, set PASSERELLE_BROKER_PORT,
-# PASSERELLE_MANAGEMENT_PORT, PASSERELLE_SP_PORT, PASSERELLE_DP_PORT, PASSERELLE_SMTP_PORT, PASSERELLE_MAIL_API_PORT.
+# server API, read by the demo SP's mailbox page), 8084 (demo wallet); to use others, set PASSERELLE_BROKER_PORT,
+# PASSERELLE_MANAGEMENT_PORT, PASSERELLE_SP_PORT, PASSERELLE_DP_PORT, PASSERELLE_SMTP_PORT, PASSERELLE_MAIL_API_PORT,
+# PASSERELLE_WALLET_PORT.
 # The realm files take these URLs at their first import only: delete ./data after changing a port.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,6 +23,7 @@ SP_PORT=${PASSERELLE_SP_PORT:-8081}
 DP_PORT=${PASSERELLE_DP_PORT:-8082}
 SMTP_PORT=${PASSERELLE_SMTP_PORT:-3025}
 MAIL_API_PORT=${PASSERELLE_MAIL_API_PORT:-8083}
+WALLET_PORT=${PASSERELLE_WALLET_PORT:-8084}
 
 # One set of URLs for all three: the realm files (at first import), the SP and the DP read the same variables.
 export PASSERELLE_URL="http://localhost:$BROKER_PORT"
@@ -31,8 +34,11 @@ export PASSERELLE_ISSUER="$PASSERELLE_URL/realms/passerelle"
 export PASSERELLE_SMTP_HOST=127.0.0.1
 export PASSERELLE_SMTP_PORT="$SMTP_PORT"
 export PASSERELLE_MAILBOX_URL="http://127.0.0.1:$MAIL_API_PORT"
+# The demo wallet: the broker realm's wallet invocation URL (realm file, first import) points at it.
+export PASSERELLE_DEMO_WALLET_URL="http://localhost:$WALLET_PORT"
+export PASSERELLE_DEMO_WALLET_DIR="$DATA/wallet"
 
-for port in "$BROKER_PORT" "$MANAGEMENT_PORT" "$SP_PORT" "$DP_PORT" "$SMTP_PORT" "$MAIL_API_PORT"; do
+for port in "$BROKER_PORT" "$MANAGEMENT_PORT" "$SP_PORT" "$DP_PORT" "$SMTP_PORT" "$MAIL_API_PORT" "$WALLET_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is already in use on this machine; stop what uses it or choose other ports (see the top of $0)." >&2
     exit 1
@@ -64,21 +70,32 @@ java -Xmx128m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_P
   -jar demo-sp/target/greenmail-standalone.jar >"$DATA/mail.log" 2>&1 &
 pids+=($!)
 
+# The demo wallet's trust, created once under data/wallet: its PID provider CA (the broker's trust anchor) and the
+# broker's demo verifier key. A production broker gets its own (docs/wallet.md).
+java -jar demo-wallet/target/passerelle-demo-wallet.jar init "$DATA/wallet"
+WALLET_OPTIONS=(
+  --spi-identity-provider--passerelle-wallet--verifier-keystore="$DATA/wallet/verifier.p12"
+  --spi-identity-provider--passerelle-wallet--verifier-keystore-password=demo-verifier
+  --spi-identity-provider--passerelle-wallet--trust-anchors="$DATA/wallet/anchors"
+)
+
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "$KC_HOME/bin/kc.sh" start --optimized \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$BROKER_PORT" \
     --http-management-host=127.0.0.1 --http-management-port="$MANAGEMENT_PORT" \
     --hostname-strict=false --import-realm \
-    --db-url="jdbc:h2:file:$DATA/h2/keycloakdb;NON_KEYWORDS=VALUE" \
+    --db-url="jdbc:h2:file:$DATA/h2/keycloakdb;NON_KEYWORDS=VALUE" "${WALLET_OPTIONS[@]}" \
     >"$DATA/keycloak.log" 2>&1 &
 pids+=($!)
 java -Xmx128m -jar demo-dp/target/passerelle-demo-dp.jar >"$DATA/demo-dp.log" 2>&1 &
 pids+=($!)
 java -Xmx128m -jar demo-sp/target/passerelle-demo-sp.jar >"$DATA/demo-sp.log" 2>&1 &
 pids+=($!)
-names=("the mail server (log: data/mail.log)" "Keycloak (log: data/keycloak.log)" "the demo DP (log: data/demo-dp.log)" "the demo SP (log: data/demo-sp.log)")
-logs=("$DATA/mail.log" "$DATA/keycloak.log" "$DATA/demo-dp.log" "$DATA/demo-sp.log")
-echo "Starting the broker, the demo SP and the demo DP (logs under data/)..."
+java -Xmx128m -jar demo-wallet/target/passerelle-demo-wallet.jar >"$DATA/demo-wallet.log" 2>&1 &
+pids+=($!)
+names=("the mail server (log: data/mail.log)" "Keycloak (log: data/keycloak.log)" "the demo DP (log: data/demo-dp.log)" "the demo SP (log: data/demo-sp.log)" "the demo wallet (log: data/demo-wallet.log)")
+logs=("$DATA/mail.log" "$DATA/keycloak.log" "$DATA/demo-dp.log" "$DATA/demo-sp.log" "$DATA/demo-wallet.log")
+echo "Starting the broker, the demo SP, the demo DP and the demo wallet (logs under data/)..."
 
 all_alive() {
   for pid in "${pids[@]}"; do
@@ -90,7 +107,8 @@ ready() {
   curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" >/dev/null 2>&1 \
     && curl -fs "http://127.0.0.1:$SP_PORT/health" >/dev/null 2>&1 \
     && curl -fs "http://127.0.0.1:$DP_PORT/health" >/dev/null 2>&1 \
-    && curl -fs "http://127.0.0.1:$MAIL_API_PORT/api/service/readiness" >/dev/null 2>&1
+    && curl -fs "http://127.0.0.1:$MAIL_API_PORT/api/service/readiness" >/dev/null 2>&1 \
+    && curl -fs "http://127.0.0.1:$WALLET_PORT/health" >/dev/null 2>&1
 }
 
 for _ in $(seq 1 180); do
@@ -111,6 +129,7 @@ Passerelle is running: three players on this machine (demo data, password of eve
   Admin console:                          $PASSERELLE_URL/admin/  (demo admin: admin / admin)
   Demo mailbox (e-mails the broker sent): $PASSERELLE_SP_URL/mailbox  (SMTP on 127.0.0.1:$SMTP_PORT)
   "Ce n'est pas moi" report form:         $PASSERELLE_URL/realms/passerelle/passerelle-report
+  Demo EU wallet and PID provider:        $PASSERELLE_DEMO_WALLET_URL  (reached from the broker's wallet page)
   Demo IdP realms:                        idp-impots, idp-identite-numerique (OIDC), idp-eidas (SAML)
   Walkthrough: README.md, section "Walk through the demo".
 

@@ -148,7 +148,27 @@ async function present(options) {
   };
 }
 
-const commands = { 'status-list': statusList, present };
+// The person declines: an error answer (OpenID4VP §8.5), encrypted to the request's key with jose alone.
+async function decline(options) {
+  const client = new Openid4vpClient({ callbacks });
+  const resolved = await client.resolveOpenId4vpAuthorizationRequest({
+    authorizationRequestPayload: Object.fromEntries(new URL(options.url).searchParams),
+  });
+  const request = resolved.authorizationRequestPayload;
+  const jwk = request.client_metadata.jwks.keys[0];
+  const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(
+    { error: 'access_denied', error_description: 'the person declined', state: request.state })))
+    .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A128GCM', kid: jwk.kid })
+    .encrypt(await importJWK(jwk, 'ECDH-ES'));
+  const submitted = await fetch(request.response_uri, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ response: jwe }).toString(),
+  });
+  return { submissions: [{ status: submitted.status, body: await submitted.json().catch(() => null) }] };
+}
+
+const commands = { 'status-list': statusList, present, decline };
 try {
   process.stdout.write(JSON.stringify(await commands[command.command](command)));
 } catch (e) {

@@ -40,6 +40,7 @@ class ClusterIT {
 
     private static final String REALM = "passerelle";
     private static final String SCOPES = "openid profile birth";
+    private static final String WALLET_IDP = "eudi-wallet";
     private static final String SUB_FORMAT = "[0-9a-f]{64}v1";
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(90);
 
@@ -155,8 +156,58 @@ class ClusterIT {
                 + "the platform secret is one row of SERVER_CONFIG");
     }
 
+    /**
+     * The wallet's calls (the request object, then the encrypted answer) reach node 2 while the browser that
+     * started the login stays on node 1: the pending request and the outcome live in the cluster-wide store.
+     */
     @Test
     @Order(4)
+    void aWalletAnswerReachingNodeTwoCompletesTheLoginStartedOnNodeOne() {
+        Instant step = Instant.now();
+        WalletHolder holder = new WalletHolder();
+        WalletTrust trust = WalletTrust.get(Path.of(required("passerelle.work.dir")));
+        try (WalletStatusList statusList = WalletStatusList.start(holder, trust, 16, 9)) {
+            balancer.takeServed();
+            balancer.pin(1);
+            ServiceProvider.Authorization authorization = sp.authorize("openid amr");
+            Browser browser = LoginFlow.newBrowser();
+            Page walletPage = LoginFlow.chooseIdp(browser, browser.open(authorization.url()), WALLET_IDP);
+            String link = walletPage.document().selectFirst("#passerelle-wallet-same-device").attr("href");
+            List<LoadBalancer.Served> started = balancer.takeServed();
+
+            balancer.pin(2);
+            com.fasterxml.jackson.databind.node.ObjectNode command = Json.MAPPER.createObjectNode().put("command", "present")
+                    .put("allowInsecureUrls", true).put("url", link).put("issuerKey", trust.trusted().keyPem())
+                    .put("statusUri", statusList.uri()).put("statusIdx", 2);
+            trust.trusted().x5c().forEach(command.putArray("x5c")::add);
+            command.set("claims", Json.MAPPER.valueToTree(Map.of("family_name", "Jansen", "given_name", "Sanne", "birthdate", "1988-09-09",
+                    "issuing_country", "NL", "personal_administrative_number", "NL-CLUSTER-1")));
+            JsonNode submission = holder.run(command).get("submissions").get(0);
+            List<LoadBalancer.Served> wallet = balancer.takeServed();
+
+            balancer.pin(1);
+            assertEquals(200, submission.get("status").asInt(), submission.toString());
+            Page callback = browser.open(submission.get("body").get("redirect_uri").asText());
+            List<LoadBalancer.Served> completed = balancer.takeServed();
+            balancer.alternate();
+
+            assertTrue(callback.isClientRedirect(), "back to the SP: " + callback.uri() + "\n" + callback.text());
+            assertEquals(Set.of(1), nodes(started), "node 1 served the choice and the wallet page: " + started);
+            assertTrue(wallet.stream().anyMatch(s -> s.path().contains("/broker/" + WALLET_IDP + "/endpoint/request/")), wallet.toString());
+            assertTrue(wallet.stream().anyMatch(s -> s.path().contains("/broker/" + WALLET_IDP + "/endpoint/response/")), wallet.toString());
+            assertEquals(Set.of(2), nodes(wallet), "node 2 served the wallet's calls: " + wallet);
+            assertEquals(Set.of(1), nodes(completed), "node 1 completed the login: " + completed);
+            JsonNode idToken = Json.MAPPER.valueToTree(authorization.redeemAt(node1.baseUrl(), callback).idToken());
+            assertEquals("eidas3", idToken.get("acr").asText());
+            assertTrue(idToken.get("sub").asText().matches(SUB_FORMAT));
+            time("wallet login: page on node 1, wallet's POSTs on node 2, completion on node 1", step);
+            observe("wallet: node 1 served " + describe(started) + "; node 2 served the wallet's " + describe(wallet)
+                    + "; node 1 served " + describe(completed) + "; acr eidas3");
+        }
+    }
+
+    @Test
+    @Order(5)
     void aTokenFromNodeOneIsAcceptedByChecktokenOnNodeTwo() {
         Instant step = Instant.now();
         balancer.takeServed();
@@ -187,7 +238,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterNodeOneIsKilledNodeTwoHonoursTheSessionAndTokensAndANewLoginWorks() throws Exception {
         Instant step = Instant.now();
         long pid = node1.kill();
@@ -222,7 +273,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void afterNodeOneComesBackItServesAgain() throws IOException {
         Instant step = Instant.now();
         node1.start();

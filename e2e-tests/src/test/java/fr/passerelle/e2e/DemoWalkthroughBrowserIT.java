@@ -19,16 +19,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README's walkthrough, played in a real headless Chromium against the three players: the broker
- * (the assembled server), the demo SP and the demo DP, each run from its jar as the start command runs them.
+ * (the assembled server), the demo SP, the demo DP and the demo wallet, each run from its jar as the start command
+ * runs them (the demo wallet with the tests' PID provider CA, which the server trusts).
  * Each step's screenshot is saved under {@code target/screenshots/}.
  */
 @ExtendWith(PasserelleServerExtension.class)
 class DemoWalkthroughBrowserIT {
 
+    private static final String WALLET_IDP = "eudi-wallet";
     private static final Path SCREENSHOTS = Path.of(System.getProperty("passerelle.work.dir", "target"), "screenshots");
 
     private static DemoApp dataProvider;
     private static DemoApp serviceProvider;
+    private static DemoApp wallet;
 
     @BeforeAll
     static void startTheServiceAndDataProviders(PasserelleServer server) {
@@ -43,10 +46,17 @@ class DemoWalkthroughBrowserIT {
                 "PASSERELLE_ISSUER", issuer,
                 "PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL,
                 "PASSERELLE_DP_URL", dpUrl), work.resolve("demo-sp.log"));
+        // The demo wallet issues its PIDs under the CA of the tests' wallet trust, which the server trusts.
+        wallet = DemoApp.start("passerelle.demo-wallet.jar", PasserelleServerExtension.DEMO_WALLET_URL, Map.of(
+                "PASSERELLE_DEMO_WALLET_URL", PasserelleServerExtension.DEMO_WALLET_URL,
+                "PASSERELLE_DEMO_WALLET_DIR", WalletTrust.get(work).directory().toString()), work.resolve("demo-wallet.log"));
     }
 
     @AfterAll
     static void stopThem() {
+        if (wallet != null) {
+            wallet.close();
+        }
         if (serviceProvider != null) {
             serviceProvider.close();
         }
@@ -189,6 +199,82 @@ class DemoWalkthroughBrowserIT {
             assertEquals("14210", browser.find("[data-field=revenu_fiscal_de_reference]").getAttribute("data-value"));
             assertEquals("830", browser.find("[data-field=quotient_familial]").getAttribute("data-value"));
         }
+    }
+
+    @Test
+    void annaSignsInWithThePidInHerDemoWalletAtEidas3(PasserelleServer server) {
+        try (Chromium browser = Chromium.start(SCREENSHOTS, "anna-wallet", "fr")) {
+            openWalletPage(browser, server, "eidas3");
+            assertTrue(browser.find("#passerelle-wallet-same-device").getAttribute("href").startsWith(wallet.url() + "/wallet?"),
+                    "the demo realm's wallet invocation URL is the demo wallet");
+            assertTrue(browser.has("#passerelle-wallet-qr svg"), "the page offers a QR code for a wallet on another device");
+            browser.screenshot("broker-wallet-page");
+
+            browser.click("#passerelle-wallet-same-device");
+            browser.waitUntil("the demo wallet asking to share", b -> b.url().startsWith(wallet.url()) && b.has("#wallet-request"));
+            assertTrue(browser.find("#wallet-asked").getText().contains("Date de naissance"), browser.text());
+            browser.screenshot("demo-wallet-consent");
+            browser.click("#pid-anna-kowalska");
+            browser.click("#wallet-share");
+
+            acceptConsentIfAsked(browser, server);
+            browser.waitUntil("Anna signed in at the SP", b -> b.url().startsWith(serviceProvider.url()) && b.has("#identity"));
+            browser.screenshot("sp-signed-in-with-wallet");
+            assertEquals("Anna", claim(browser, "given_name"));
+            assertEquals("KOWALSKA", claim(browser, "family_name"));
+            assertEquals("1990-05-17", claim(browser, "birthdate"));
+            assertEquals("female", claim(browser, "gender"));
+            assertEquals("eidas3", claim(browser, "acr"));
+            assertEquals("eudi-wallet", claim(browser, "idp"));
+            assertFalse(server.logText().contains("90051712345"), "the broker logs no PID value");
+        }
+    }
+
+    @Test
+    void declinedInTheDemoWalletTheBrokerShowsWalletDeclined(PasserelleServer server) {
+        try (Chromium browser = Chromium.start(SCREENSHOTS, "wallet-declined", "fr")) {
+            openWalletPage(browser, server, "eidas3");
+            browser.click("#passerelle-wallet-same-device");
+            browser.waitUntil("the demo wallet asking to share", b -> b.url().startsWith(wallet.url()) && b.has("#wallet-decline"));
+            browser.click("#wallet-decline");
+            browser.waitUntil("the broker's error page", b -> b.url().startsWith(server.realmUrl("passerelle")) && b.has("#passerelle-error-code"));
+            browser.screenshot("broker-wallet-declined");
+            assertEquals("wallet-declined", browser.find("#passerelle-error-code").getText());
+        }
+    }
+
+    @Test
+    void theRevokedDemoPidIsRefusedWithItsCode(PasserelleServer server) {
+        try (Chromium browser = Chromium.start(SCREENSHOTS, "wallet-revoked", "fr")) {
+            openWalletPage(browser, server, "eidas3");
+            browser.click("#passerelle-wallet-same-device");
+            browser.waitUntil("the demo wallet asking to share", b -> b.url().startsWith(wallet.url()) && b.has("#wallet-request"));
+            browser.click("#pid-luca-bianchi-old");
+            browser.click("#wallet-share");
+            browser.waitUntil("the wallet reporting the refusal", b -> b.has("#wallet-refusal-code"));
+            browser.screenshot("demo-wallet-revoked");
+            assertEquals("wallet-revoked", browser.find("#wallet-refusal-code").getText());
+
+            browser.click("#wallet-back");
+            browser.waitUntil("the broker's error page", b -> b.url().startsWith(server.realmUrl("passerelle")) && b.has("#passerelle-error-code"));
+            browser.screenshot("broker-wallet-revoked");
+            assertEquals("wallet-revoked", browser.find("#passerelle-error-code").getText());
+        }
+    }
+
+    /** From the SP's home page at this level to the broker's wallet page (same-device button, QR code, waiting). */
+    private static void openWalletPage(Chromium browser, PasserelleServer server, String level) {
+        browser.open(serviceProvider.url());
+        browser.waitUntil("the SP's home page", b -> b.has("#sign-in"));
+        browser.click("#level-" + level);
+        if (browser.find("#data-dgfip_rfr").isSelected()) {
+            browser.click("#data-dgfip_rfr");
+        }
+        browser.click("#sign-in");
+        waitForIdpChoice(browser, server, WALLET_IDP);
+        browser.screenshot("broker-idp-choice-with-wallet");
+        chooseIdp(browser, WALLET_IDP);
+        browser.waitUntil("the broker's wallet page", b -> b.has("#passerelle-wallet-same-device"));
     }
 
     private static String claim(Chromium browser, String name) {

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
@@ -39,6 +35,8 @@ import fr.passerelle.pivot.PivotIdentityValidator;
 class WalletLoginIT {
 
     private static final String ALIAS = "wallet-it";
+    /** The same wallet login with Keycloak's transient users ("do not store users"). */
+    private static final String TRANSIENT_ALIAS = "wallet-it-transient";
     private static final int REVOKED_INDEX = 7;
     private static final Map<String, Object> ERIKA = Map.of(
             "family_name", "Mustermann", "given_name", "Erika", "birthdate", "1964-08-12", "sex", 2,
@@ -47,9 +45,14 @@ class WalletLoginIT {
     private static final Map<String, Object> JOAO = Map.of(
             "family_name", "Gonçalves Sá", "given_name", "João Pedro", "birthdate", "2001-03-30",
             "issuing_country", "PT", "personal_administrative_number", "PT-198765432");
-    private static final List<String> PERSONAL_VALUES = List.of("Mustermann", "T22000129", "Gonçalves", "PT-198765432", "1964-08-12");
+    private static final Map<String, Object> LENA = Map.of(
+            "family_name", "Virtanen", "given_name", "Lena", "birthdate", "1995-02-28", "sex", 2,
+            "place_of_birth", Map.of("locality", "Tampere", "country", "FI"),
+            "issuing_country", "FI", "personal_administrative_number", "280295-912X");
+    private static final List<String> PERSONAL_VALUES = List.of("Mustermann", "T22000129", "Gonçalves", "PT-198765432", "1964-08-12",
+            "Virtanen", "280295-912X");
 
-    private static HttpServer statusLists;
+    private static WalletStatusList statusList;
     private static String statusUri;
     private static String missingStatusUri;
     private static WalletTrust trust;
@@ -58,53 +61,41 @@ class WalletLoginIT {
     @BeforeAll
     static void setUp(PasserelleServer server) throws IOException {
         trust = WalletTrust.get(Path.of(System.getProperty("passerelle.work.dir")));
-        statusLists = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        statusUri = "http://127.0.0.1:" + statusLists.getAddress().getPort() + "/status/1";
-        missingStatusUri = "http://127.0.0.1:" + statusLists.getAddress().getPort() + "/status/missing";
-        ObjectNode command = Json.MAPPER.createObjectNode().put("command", "status-list").put("issuerKey", trust.trusted().keyPem())
-                .put("uri", statusUri).put("size", 64);
-        trust.trusted().x5c().forEach(command.putArray("x5c")::add);
-        command.putArray("revoked").add(REVOKED_INDEX);
-        byte[] token = HOLDER.run(command).get("token").asText().getBytes(StandardCharsets.US_ASCII);
-        statusLists.createContext("/status/1", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/statuslist+jwt");
-            exchange.sendResponseHeaders(200, token.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(token);
-            }
-        });
-        statusLists.start();
-        createWalletIdp(server.admin());
+        statusList = WalletStatusList.start(HOLDER, trust, 64, REVOKED_INDEX);
+        statusUri = statusList.uri();
+        missingStatusUri = statusList.missingUri();
+        createWalletIdp(server.admin(), ALIAS, false);
+        createWalletIdp(server.admin(), TRANSIENT_ALIAS, true);
     }
 
     @AfterAll
     static void tearDown() {
-        if (statusLists != null) {
-            statusLists.stop(0);
+        if (statusList != null) {
+            statusList.close();
         }
     }
 
-    private static void createWalletIdp(AdminApi admin) {
+    private static void createWalletIdp(AdminApi admin, String alias, boolean transientUsers) {
         for (JsonNode existing : admin.get("/admin/realms/passerelle/identity-provider/instances")) {
-            if (ALIAS.equals(existing.get("alias").asText())) {
+            if (alias.equals(existing.get("alias").asText())) {
                 return;
             }
         }
-        ObjectNode idp = Json.MAPPER.createObjectNode().put("alias", ALIAS).put("providerId", "passerelle-wallet")
+        ObjectNode idp = Json.MAPPER.createObjectNode().put("alias", alias).put("providerId", "passerelle-wallet")
                 .put("displayName", "Wallet (test)").put("enabled", true).put("linkOnly", false).put("hideOnLogin", false)
                 .put("trustEmail", false).put("storeToken", false).put("addReadTokenRoleOnCreate", false)
                 .put("firstBrokerLoginFlowAlias", "passerelle first broker login")
                 .put("postBrokerLoginFlowAlias", "passerelle post broker login");
         idp.putObject("config").put("syncMode", "FORCE").put("passerelle.levels", "eidas3")
                 .put("passerelle.level-mapping", "eidas3=eidas3").put("passerelle.minimum-level", "eidas3")
-                .put("passerelle.amr", "pop").put("passerelle.hidden", "false");
+                .put("passerelle.amr", "pop").put("passerelle.hidden", "false").put("doNotStoreUsers", Boolean.toString(transientUsers));
         admin.post("/admin/realms/passerelle/identity-provider/instances", idp);
-        String mappers = "/admin/realms/passerelle/identity-provider/instances/" + ALIAS + "/mappers";
-        ObjectNode pivot = Json.MAPPER.createObjectNode().put("name", "pivot identity").put("identityProviderAlias", ALIAS)
+        String mappers = "/admin/realms/passerelle/identity-provider/instances/" + alias + "/mappers";
+        ObjectNode pivot = Json.MAPPER.createObjectNode().put("name", "pivot identity").put("identityProviderAlias", alias)
                 .put("identityProviderMapper", "passerelle-pivot-identity-mapper");
         pivot.putObject("config").put("syncMode", "FORCE").put("passerelle.preset", "EUDI");
         admin.post(mappers, pivot);
-        ObjectNode gate = Json.MAPPER.createObjectNode().put("name", "eidas level gate").put("identityProviderAlias", ALIAS)
+        ObjectNode gate = Json.MAPPER.createObjectNode().put("name", "eidas level gate").put("identityProviderAlias", alias)
                 .put("identityProviderMapper", "passerelle-eidas-level-gate");
         gate.putObject("config").put("syncMode", "FORCE");
         admin.post(mappers, gate);
@@ -115,10 +106,14 @@ class WalletLoginIT {
     }
 
     private static WaitingLogin startLogin(PasserelleServer server) {
+        return startLogin(server, ALIAS);
+    }
+
+    private static WaitingLogin startLogin(PasserelleServer server, String alias) {
         ServiceProvider.Authorization authorization = ServiceProvider.demoSp(server).authorize("openid amr");
         Browser browser = LoginFlow.newBrowser();
         Page choice = browser.open(authorization.url());
-        Page page = LoginFlow.chooseIdp(browser, choice, ALIAS);
+        Page page = LoginFlow.chooseIdp(browser, choice, alias);
         assertTrue(page.has("#passerelle-wallet-same-device"), "the wallet page offers the same-device button: " + page.text());
         assertTrue(page.has("#passerelle-wallet-qr svg"), "and a QR code for another device");
         String link = page.document().selectFirst("#passerelle-wallet-same-device").attr("href");
@@ -146,8 +141,12 @@ class WalletLoginIT {
     }
 
     private static String signInSameDevice(PasserelleServer server) {
-        WaitingLogin login = startLogin(server);
-        JsonNode answer = present(login, ERIKA, options -> { });
+        return signInSameDevice(server, ALIAS, ERIKA);
+    }
+
+    private static String signInSameDevice(PasserelleServer server, String alias, Map<String, Object> person) {
+        WaitingLogin login = startLogin(server, alias);
+        JsonNode answer = present(login, person, options -> { });
         JsonNode submission = answer.get("submissions").get(0);
         assertEquals(200, submission.get("status").asInt(), submission.toString());
         Page callback = login.browser().open(submission.get("body").get("redirect_uri").asText());
@@ -175,6 +174,38 @@ class WalletLoginIT {
     }
 
     @Test
+    void transientModeStoresNoAccountAndGivesTheSameSubAsLinkedMode(PasserelleServer server) {
+        String key = identityKey(LENA);
+        Accounts.deleteAccountWithKey(server.admin(), key);
+
+        String first = signInSameDevice(server, TRANSIENT_ALIAS, LENA);
+        String second = signInSameDevice(server, TRANSIENT_ALIAS, LENA);
+
+        assertEquals(first, second, "the pairwise sub comes from the identity key, not from an account");
+        assertNull(server.admin().findUserByAttribute("passerelle", "passerelle.identity-key", key), "no account row in transient mode");
+        String linked = signInSameDevice(server, ALIAS, LENA);
+        assertEquals(first, linked, "the same sub in linked mode");
+        Accounts.deleteAccountWithKey(server.admin(), key);
+        assertNoPersonalValueInLog(server);
+    }
+
+    @Test
+    void declinedInTheWalletIsRefusedAsWalletDeclined(PasserelleServer server) {
+        WaitingLogin login = startLogin(server);
+        ObjectNode command = Json.MAPPER.createObjectNode().put("command", "decline").put("allowInsecureUrls", true).put("url", login.walletLink());
+        JsonNode submission = HOLDER.run(command).get("submissions").get(0);
+        assertEquals(200, submission.get("status").asInt(), "a declined answer is received: " + submission);
+        String completion = submission.get("body").get("redirect_uri").asText();
+
+        Page page = login.browser().open(completion);
+
+        assertEquals("wallet-declined", page.document().selectFirst("#passerelle-error-code").text(), page.text());
+        assertFalse(page.document().selectFirst("#passerelle-error-id").text().isBlank());
+        Page again = login.browser().open(completion);
+        assertEquals("wallet-unknown-state", again.document().selectFirst("#passerelle-error-code").text(), "the state is used up");
+    }
+
+    @Test
     void crossDeviceLoginCompletesThroughTheWaitingPage(PasserelleServer server) {
         WaitingLogin login = startLogin(server);
         Page waiting = login.browser().open(login.statusUrl());
@@ -196,6 +227,8 @@ class WalletLoginIT {
         assertEquals(400, submission.get("status").asInt(), submission.toString());
         assertEquals(code, submission.get("body").get("error_description").asText());
         JsonNode status = Json.parse(login.browser().open(login.statusUrl()).body());
+        assertEquals(status.get("redirect").asText(), submission.get("body").get("redirect_uri").asText(),
+                "the wallet is also told where to send the browser, which shows the refusal");
         Page page = login.browser().open(status.get("redirect").asText());
         assertEquals(code, page.document().selectFirst("#passerelle-error-code").text(), page.text());
         assertFalse(page.document().selectFirst("#passerelle-error-id").text().isBlank());

@@ -54,7 +54,7 @@ class ShippedRealmsTest {
         assertEquals(production.get("authenticationFlows"), demo.get("authenticationFlows"));
         assertEquals(production.get("attributes"), demo.get("attributes"));
         assertEquals(8, demo.get("clients").size());
-        assertEquals(3, demo.get("identityProviders").size());
+        assertEquals(4, demo.get("identityProviders").size());
         assertEquals(production.get("clientScopes").size() + 3, demo.get("clientScopes").size());
     }
 

@@ -104,6 +104,8 @@ final class ClusterNode implements AutoCloseable {
         if (importRealms) {
             command.add("--import-realm");
         }
+        // The EU wallet verifier's key and PID provider anchors: the same on every node, as in production.
+        command.addAll(WalletTrust.get(workDir).serverOptions());
         Map<String, String> environment = new HashMap<>();
         environment.put("KC_DB_USERNAME", database.user());
         environment.put("KC_DB_PASSWORD", database.password());

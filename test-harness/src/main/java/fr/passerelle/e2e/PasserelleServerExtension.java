@@ -26,6 +26,9 @@ public final class PasserelleServerExtension implements ParameterResolver {
      */
     public static final String SP_URL = "http://localhost:" + freePort();
 
+    /** The demo wallet's URL for this run, named the same way in the shipped realm's wallet invocation URL ({@code PASSERELLE_DEMO_WALLET_URL}). */
+    public static final String DEMO_WALLET_URL = "http://localhost:" + freePort();
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == PasserelleServer.class;
@@ -44,7 +47,7 @@ public final class PasserelleServerExtension implements ParameterResolver {
     private static PasserelleServer startFromBuild() {
         Path assembled = Path.of(required("passerelle.server.home"));
         Path work = Path.of(required("passerelle.work.dir"));
-        return PasserelleServer.start(assembled, work, Map.of("PASSERELLE_SP_URL", SP_URL), WalletTrust.get(work).serverOptions());
+        return PasserelleServer.start(assembled, work, Map.of("PASSERELLE_SP_URL", SP_URL, "PASSERELLE_DEMO_WALLET_URL", DEMO_WALLET_URL), WalletTrust.get(work).serverOptions());
     }
 
     private static int freePort() {

@@ -31,7 +31,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The wallet tests' trust, made afresh for each run before the server starts: the verifier's keystore,
  * the PID provider CA the server trusts (its anchors directory) and a PID provider under it, and an
- * untrusted CA with its own PID provider, as an impostor would have.
+ * untrusted CA with its own PID provider, as an impostor would have. The trusted CA's certificate and key
+ * are also written as {@code pid-ca.pem} and {@code pid-ca-key.pem}, the layout of the demo wallet's directory.
  */
 public final class WalletTrust {
 
@@ -70,6 +71,11 @@ public final class WalletTrust {
                 prefix + "trust-anchors=" + directory.resolve("anchors"));
     }
 
+    /** Where the trust lives; the demo wallet run by the browser tests issues its PIDs under the trusted CA found there. */
+    public Path directory() {
+        return directory;
+    }
+
     public Issuer trusted() {
         return trusted;
     }
@@ -84,6 +90,9 @@ public final class WalletTrust {
             KeyPair pidCaKeys = generate();
             X509Certificate pidCa = certificate("Passerelle Test PID Provider CA", pidCaKeys, "Passerelle Test PID Provider CA", pidCaKeys, true);
             Files.writeString(directory.resolve("anchors/pid-ca.pem"), pem("CERTIFICATE", pidCa.getEncoded()));
+            // The same CA, key included, where the demo wallet looks for it: run against this directory, its PIDs are trusted.
+            Files.writeString(directory.resolve("pid-ca.pem"), pem("CERTIFICATE", pidCa.getEncoded()));
+            Files.writeString(directory.resolve("pid-ca-key.pem"), pem("PRIVATE KEY", pidCaKeys.getPrivate().getEncoded()));
             KeyPair pidKeys = generate();
             X509Certificate pid = certificate("Passerelle Test PID Provider", pidKeys, "Passerelle Test PID Provider CA", pidCaKeys, false);
 

@@ -95,7 +95,7 @@ public class WalletEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("request") String requestId, @FormParam("response") String response) {
         if (settings == null) {
-            return walletError(WalletRefusal.NOT_CONFIGURED);
+            return walletError(WalletRefusal.NOT_CONFIGURED, null);
         }
         WalletStore store = new WalletStore(session);
         RequestLookup lookup = store.take(requestId, provider.lifetime());
@@ -114,8 +114,10 @@ public class WalletEndpoint {
                 if (e.refusal() == WalletRefusal.DECLINED) {
                     return redirectBrowser(requestId, responseCode);
                 }
+                // Refused, and still where to send the browser: on the same device, the person then reads the refusal on our page.
+                return walletError(e.refusal(), completion(requestId, responseCode));
             }
-            return walletError(e.refusal());
+            return walletError(e.refusal(), null);
         }
     }
 
@@ -210,8 +212,12 @@ public class WalletEndpoint {
         return json(Response.Status.OK, Json.object().put("redirect_uri", completion(requestId, responseCode)));
     }
 
-    private static Response walletError(WalletRefusal refusal) {
-        return json(Response.Status.BAD_REQUEST, Json.object().put("error", "invalid_request").put("error_description", refusal.code()));
+    private static Response walletError(WalletRefusal refusal, String redirectUri) {
+        ObjectNode body = Json.object().put("error", "invalid_request").put("error_description", refusal.code());
+        if (redirectUri != null) {
+            body.put("redirect_uri", redirectUri);
+        }
+        return json(Response.Status.BAD_REQUEST, body);
     }
 
     private static Response json(Response.Status status, ObjectNode body) {
