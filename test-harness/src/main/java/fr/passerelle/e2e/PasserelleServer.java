@@ -71,7 +71,16 @@ public final class PasserelleServer implements AutoCloseable {
      * kept), as an operator's restart would; returns the new process's server.
      */
     public PasserelleServer restart() {
+        return restart(List.of());
+    }
+
+    /**
+     * The same restart with more server options, as an operator adding options (a new secret version, say) would.
+     * Each option is added once; options given before stay.
+     */
+    public PasserelleServer restart(List<String> moreOptions) {
         close();
+        builder.command().addAll(moreOptions);
         try {
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, builder.start(), builder);
@@ -178,7 +187,8 @@ public final class PasserelleServer implements AutoCloseable {
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
                 "--hostname-strict=false", "--import-realm",
-                "--log-level=INFO,fr.passerelle:DEBUG"));
+                "--log-level=INFO,fr.passerelle:DEBUG",
+                PlatformSecrets.identityKeyOption(PlatformSecrets.IDENTITY_KEY_V1)));
         command.addAll(dbArgs);
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
