@@ -40,7 +40,8 @@ public final class PlatformSecret {
     private final String option;
     private final String versionOption;
     private final String storagePrefix;
-    private final Map<String, VersionedSecret> stored = new ConcurrentHashMap<>();
+    /** Read once per version: an earlier version's secret never appears without a restart (configuration). */
+    private final Map<String, Optional<VersionedSecret>> stored = new ConcurrentHashMap<>();
     private volatile Map<String, VersionedSecret> configured = Map.of();
     private volatile String currentVersion = PairwiseSub.FIRST_VERSION;
 
@@ -100,9 +101,9 @@ public final class PlatformSecret {
         if (secret != null) {
             return Optional.of(secret);
         }
-        secret = stored.get(version);
-        if (secret != null) {
-            return Optional.of(secret);
+        Optional<VersionedSecret> known = stored.get(version);
+        if (known != null) {
+            return known;
         }
         ServerConfigStorageProvider storage = session.getProvider(ServerConfigStorageProvider.class);
         Optional<String> base64 = version.equals(currentVersion)
@@ -110,7 +111,7 @@ public final class PlatformSecret {
                 ? Optional.of(storage.loadOrCreate(storagePrefix + version, PlatformSecret::generate))
                 : storage.find(storagePrefix + version);
         Optional<VersionedSecret> found = base64.map(value -> new VersionedSecret(version, Base64.getDecoder().decode(value)));
-        found.ifPresent(value -> stored.put(version, value));
+        stored.put(version, found);
         return found;
     }
 
