@@ -63,6 +63,10 @@ class IdentityKeyRotationIT {
     private FreshPerson claire;
     private String claireSub;
     private String claireAccount;
+    /** Made after the rotation. */
+    private FreshPerson denis;
+    private String denisSub;
+    private String denisAccount;
 
     @BeforeAll
     void start() {
@@ -179,13 +183,14 @@ class IdentityKeyRotationIT {
         assertEquals(anneAccount, anne.brokerAccountsWithKey(IdentityKey.of(PlatformSecrets.IDENTITY_KEY_V2, anne.pivotIdentity()).hex())
                 .get(0).get("id").asText());
 
-        FreshPerson denis = FreshPerson.atIdps(server, "impots", "identite-numerique");
-        String denisSub = signIn("impots", denis);
+        denis = FreshPerson.atIdps(server, "impots", "identite-numerique");
+        denisSub = signIn("impots", denis);
         assertTrue(denisSub.matches("[0-9a-f]{64}v2"), "a new person gets a v2 sub: " + denisSub);
         assertNotEquals(PairwiseSub.compute(PlatformSecrets.SUB_V1, sector, SubjectKey.of(denis.pivotIdentity())), denisSub);
         assertEquals(denisSub, signIn("identite-numerique", denis), "the same v2 sub through another IdP");
-        JsonNode denisAccount = denis.brokerAccountsWithKey(IdentityKey.of(PlatformSecrets.IDENTITY_KEY_V2, denis.pivotIdentity()).hex()).get(0);
-        assertEquals("v2", first(denisAccount, UserAttributes.SUB_VERSION));
+        JsonNode denisAccountJson = denis.brokerAccountsWithKey(IdentityKey.of(PlatformSecrets.IDENTITY_KEY_V2, denis.pivotIdentity()).hex()).get(0);
+        denisAccount = denisAccountJson.get("id").asText();
+        assertEquals("v2", first(denisAccountJson, UserAttributes.SUB_VERSION));
 
         // A restart keeps all of it: the generated v2 sub secret is in the database, the v1 one is configured.
         server = server.restart();
@@ -195,6 +200,31 @@ class IdentityKeyRotationIT {
         inDatabase(db -> assertEquals(List.of("passerelle.platform-secret.v2"),
                 column(db, "SELECT SERVER_CONFIG_KEY FROM SERVER_CONFIG WHERE SERVER_CONFIG_KEY LIKE 'passerelle.%' ORDER BY 1"),
                 "configured secrets are not stored; the unconfigured v2 sub secret was generated once"));
+    }
+
+    /**
+     * During a rolling restart, a node not yet switched (identity keys still v1) but already given the v2 secret meets
+     * people a switched node moved to v2: it finds them, and nobody gets a second account or another sub.
+     */
+    @Test
+    @Order(3)
+    void aNodeNotYetSwitchedToTheV2KeyFindsThePeopleASwitchedNodeMoved() {
+        server = server.restart(List.of(
+                "--spi-identity-provider-mapper--passerelle-pivot-identity-mapper--identity-key-version=v1"));
+
+        assertEquals(claireSub, signIn("impots", claire), "Claire, moved to v2, keeps her sub on a v1 node");
+        List<JsonNode> claireAccounts = claire.brokerAccountsWithKey(claire.identityKey());
+        assertEquals(1, claireAccounts.size());
+        assertEquals(claireAccount, claireAccounts.get(0).get("id").asText(), "the same account, back under her v1 key");
+        assertEquals(List.of(), claire.brokerAccountsWithKey(IdentityKey.of(PlatformSecrets.IDENTITY_KEY_V2, claire.pivotIdentity()).hex()));
+        assertEquals("v1", first(claireAccounts.get(0), UserAttributes.IDENTITY_KEY_VERSION));
+        assertFalse(Traces.ofIdentity(server, claire.identityKey()).isEmpty(), "her traces are under the key the node uses");
+        assertEquals(List.of(), Traces.ofIdentity(server, IdentityKey.of(PlatformSecrets.IDENTITY_KEY_V2, claire.pivotIdentity()).hex()));
+
+        assertEquals(denisSub, signIn("identite-numerique", denis), "Denis, made on v2, keeps his v2 sub on a v1 node");
+        List<JsonNode> denisAccounts = denis.brokerAccountsWithKey(denis.identityKey());
+        assertEquals(1, denisAccounts.size());
+        assertEquals(denisAccount, denisAccounts.get(0).get("id").asText(), "no second account");
     }
 
     private String signIn(String idp, FreshPerson person) {

@@ -3,6 +3,7 @@ package fr.passerelle.pivot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,17 @@ class IdentityKeyringTest {
     }
 
     @Test
-    void anEarlierSecretMustHaveAnEarlierVersion() {
+    void theCurrentVersionIsNoOtherVersion() {
         assertThrows(IllegalArgumentException.class, () -> new IdentityKeyring(TestSecrets.V2, List.of(TestSecrets.V2)));
-        assertThrows(IllegalArgumentException.class, () -> new IdentityKeyring(TestSecrets.V1, List.of(TestSecrets.V2)));
+    }
+
+    /** A node not yet switched to v2 but holding its secret finds the people a switched node already moved. */
+    @Test
+    void aLaterVersionHeldAheadOfTheSwitchCountsAmongTheFormerKeys() {
+        IdentityKeyring notYetSwitched = new IdentityKeyring(TestSecrets.V1, List.of(TestSecrets.V2));
+        IdentityKeyring switched = new IdentityKeyring(TestSecrets.V2, List.of(TestSecrets.V1));
+
+        assertTrue(notYetSwitched.formerKeys(MARIE).contains(switched.key(MARIE)));
+        assertTrue(switched.formerKeys(MARIE).contains(notYetSwitched.key(MARIE)));
     }
 }

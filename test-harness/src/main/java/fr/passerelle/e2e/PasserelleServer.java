@@ -75,12 +75,16 @@ public final class PasserelleServer implements AutoCloseable {
     }
 
     /**
-     * The same restart with more server options, as an operator adding options (a new secret version, say) would.
-     * Each option is added once; options given before stay.
+     * The same restart with more server options, as an operator changing options (a new secret version, say) would:
+     * an option given again replaces its earlier value; the others stay.
      */
     public PasserelleServer restart(List<String> moreOptions) {
         close();
-        builder.command().addAll(moreOptions);
+        for (String option : moreOptions) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;
+            builder.command().removeIf(given -> given.equals(option) || given.startsWith(name));
+            builder.command().add(option);
+        }
         try {
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, builder.start(), builder);

@@ -115,18 +115,23 @@ public final class PlatformSecret {
         return found;
     }
 
-    /** The versions below the current one whose secret is still held (configured or stored). */
-    List<VersionedSecret> earlier(KeycloakSession session) {
-        List<VersionedSecret> earlier = new ArrayList<>();
-        for (int number = VersionedSecret.number(currentVersion) - 1; number >= 1; number--) {
-            secret(session, "v" + number).ifPresent(earlier::add);
+    /**
+     * The other versions whose secret is held: those below the current one (configured or stored), and any configured
+     * one above it (given to the node ahead of being named current, for a rolling switch).
+     */
+    List<VersionedSecret> others(KeycloakSession session) {
+        List<VersionedSecret> others = new ArrayList<>();
+        int current = VersionedSecret.number(currentVersion);
+        for (int number = current - 1; number >= 1; number--) {
+            secret(session, "v" + number).ifPresent(others::add);
         }
-        return earlier;
+        configured.values().stream().filter(secret -> secret.number() > current).forEach(others::add);
+        return others;
     }
 
     /** The identity-key secrets as the core needs them. */
     static IdentityKeyring keyring(KeycloakSession session) {
-        return new IdentityKeyring(IDENTITY_KEY.current(session), IDENTITY_KEY.earlier(session));
+        return new IdentityKeyring(IDENTITY_KEY.current(session), IDENTITY_KEY.others(session));
     }
 
     private static String generate() {
