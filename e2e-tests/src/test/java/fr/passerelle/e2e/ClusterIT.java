@@ -148,12 +148,13 @@ class ClusterIT {
         assertEquals(marieSub, onNode1, "a login entirely on node 1");
         assertEquals(marieSub, onNode2, "a login entirely on node 2");
 
-        List<String> secrets = database.column("SELECT server_config_key FROM server_config WHERE server_config_key LIKE 'passerelle.%'");
-        assertEquals(List.of("passerelle.platform-secret.v1"), secrets, "one platform secret, in the shared database");
+        List<String> secrets = database.column("SELECT server_config_key FROM server_config WHERE server_config_key LIKE 'passerelle.%' ORDER BY 1");
+        assertEquals(List.of("passerelle.identity-key-secret.v1", "passerelle.platform-secret.v1"), secrets,
+                "one sub secret and one identity-key secret, in the shared database");
         observe("SERVER_CONFIG keys: " + database.column("SELECT server_config_key FROM server_config ORDER BY 1"));
         time("same sub from both nodes", step);
         observe("sub " + abbreviate(marieSub) + " from userinfo on both nodes and from logins pinned to each node; "
-                + "the platform secret is one row of SERVER_CONFIG");
+                + "each platform secret is one row of SERVER_CONFIG");
     }
 
     /**

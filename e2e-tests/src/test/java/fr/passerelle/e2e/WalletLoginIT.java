@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentityValidator;
 
@@ -137,7 +136,7 @@ class WalletLoginIT {
                 PivotField.ADMINISTRATIVE_NUMBER, (String) claims.get("personal_administrative_number"));
         PivotIdentityValidator.Result result = PivotIdentityValidator.validate(
                 field -> sent.containsKey(field) ? List.of(sent.get(field)) : List.of(), PivotIdentityValidator.Profile.EUDI);
-        return IdentityKey.of(((PivotIdentityValidator.Valid) result).identity()).hex();
+        return PlatformSecrets.identityKey(((PivotIdentityValidator.Valid) result).identity());
     }
 
     private static String signInSameDevice(PasserelleServer server) {

@@ -3,8 +3,6 @@ package fr.passerelle.pivot;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Who a person is, independently of the IdP that vouched for them and of how it spelled their
- * names: the SHA-256 of their canonical pivot fields. Linked accounts, pairwise subjects and traces
- * all hang on it, so the encoding below must never change without a new domain tag.
+ * names: the HMAC-SHA256, under the platform's identity-key secret, of their canonical pivot fields.
+ * Accounts, traces, blocks and notices are found by it; without the secret nobody can compute it from a
+ * person's names and birthdate. The encoding below must never change without a new domain tag, and the
+ * secret never under its version: rotating it is a new version, and each person's account moves to the
+ * new key at their next login ({@link IdentityKeyring}).
  *
  * @param hex the key, 64 lower-case hexadecimal digits
  */
@@ -32,8 +33,8 @@ public record IdentityKey(String hex) {
         }
     }
 
-    public static IdentityKey of(PivotIdentity identity) {
-        return new IdentityKey(HexFormat.of().formatHex(sha256(encode(fields(identity)))));
+    public static IdentityKey of(VersionedSecret secret, PivotIdentity identity) {
+        return new IdentityKey(HexFormat.of().formatHex(secret.hmacSha256(encode(fields(identity)))));
     }
 
     /**
@@ -85,13 +86,5 @@ public record IdentityKey(String hex) {
             return trimmed;
         }
         return trimmed.substring(0, countries).toUpperCase(Locale.ROOT) + trimmed.substring(countries);
-    }
-
-    private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
     }
 }

@@ -90,18 +90,18 @@ class EudiProfileValidationTest {
 
     @Test
     void walletKeyFollowsTheIssuingCountryAndAdministrativeNumberNotTheNames() {
-        IdentityKey erika = IdentityKey.of(DemoPeople.eudi(DemoPeople.erika()));
+        IdentityKey erika = IdentityKey.of(TestSecrets.V1, DemoPeople.eudi(DemoPeople.erika()));
 
-        assertEquals(erika, IdentityKey.of(DemoPeople.eudi(DemoPeople.erika()
+        assertEquals(erika, IdentityKey.of(TestSecrets.V1, DemoPeople.eudi(DemoPeople.erika()
                 .with(FAMILY_NAME, "Gabler").with(GIVEN_NAME, "Erika", "Maria").with(BIRTHPLACE, "Bonn"))));
-        assertNotEquals(erika, IdentityKey.of(DemoPeople.eudi(DemoPeople.erika().with(ADMINISTRATIVE_NUMBER, "T22000130"))));
-        assertNotEquals(erika, IdentityKey.of(DemoPeople.eudi(DemoPeople.erika().with(ISSUING_COUNTRY, "AT"))));
+        assertNotEquals(erika, IdentityKey.of(TestSecrets.V1, DemoPeople.eudi(DemoPeople.erika().with(ADMINISTRATIVE_NUMBER, "T22000130"))));
+        assertNotEquals(erika, IdentityKey.of(TestSecrets.V1, DemoPeople.eudi(DemoPeople.erika().with(ISSUING_COUNTRY, "AT"))));
     }
 
     @Test
     void walletKeyIsItsOwnKindNeverAnEidasOne() {
-        IdentityKey wallet = IdentityKey.of(DemoPeople.eudi(DemoPeople.erika()));
-        IdentityKey eidas = IdentityKey.of(DemoPeople.eidas(DemoPeople.jonas().with(PivotField.PERSON_IDENTIFIER, "DE/FR/T22000129")));
+        IdentityKey wallet = IdentityKey.of(TestSecrets.V1, DemoPeople.eudi(DemoPeople.erika()));
+        IdentityKey eidas = IdentityKey.of(TestSecrets.V1, DemoPeople.eidas(DemoPeople.jonas().with(PivotField.PERSON_IDENTIFIER, "DE/FR/T22000129")));
 
         assertNotEquals(wallet, eidas);
         assertEquals(List.of("passerelle-identity-key/1", "eudi", "DE", "T22000129"),

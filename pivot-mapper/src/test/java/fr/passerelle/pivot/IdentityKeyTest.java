@@ -18,6 +18,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,16 +28,16 @@ class IdentityKeyTest {
 
     @Test
     void sameBirthNameWithAndWithoutAccentsGivesSameKey() {
-        IdentityKey atImpots = IdentityKey.of(DemoPeople.french(DemoPeople.marieAtImpots()));
-        IdentityKey atIdentiteNumerique = IdentityKey.of(DemoPeople.french(DemoPeople.marieAtIdentiteNumerique()));
+        IdentityKey atImpots = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.marieAtImpots()));
+        IdentityKey atIdentiteNumerique = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.marieAtIdentiteNumerique()));
 
         assertEquals(atImpots, atIdentiteNumerique);
     }
 
     @Test
     void hyphenatedAndSpaceSeparatedGivenNamesGiveSameKey() {
-        IdentityKey hyphenated = IdentityKey.of(DemoPeople.french(DemoPeople.jeanBaptiste()));
-        IdentityKey spaced = IdentityKey.of(DemoPeople.french(DemoPeople.jeanBaptiste()
+        IdentityKey hyphenated = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.jeanBaptiste()));
+        IdentityKey spaced = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.jeanBaptiste()
                 .with(GIVEN_NAME, "JEAN", "BAPTISTE", "LOUIS")
                 .with(FAMILY_NAME, "d’Artagnan")));
 
@@ -44,8 +46,8 @@ class IdentityKeyTest {
 
     @Test
     void aPresumedBirthdateIsNotTheSameEvidenceAsARealOne() {
-        IdentityKey presumed = IdentityKey.of(DemoPeople.french(DemoPeople.ahmed()));
-        IdentityKey real = IdentityKey.of(DemoPeople.french(DemoPeople.ahmed().with(BIRTHDATE, "1972-01-01")));
+        IdentityKey presumed = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.ahmed()));
+        IdentityKey real = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.ahmed().with(BIRTHDATE, "1972-01-01")));
 
         assertNotEquals(presumed, real);
     }
@@ -56,13 +58,13 @@ class IdentityKeyTest {
         PivotIdentity withStrayBirthplace = new PivotIdentity(ahmed.givenNames(), ahmed.familyName(), null,
                 ahmed.birthdate(), ahmed.gender(), "75056", ahmed.birthcountry(), null, null);
 
-        assertEquals(IdentityKey.of(ahmed), IdentityKey.of(withStrayBirthplace));
+        assertEquals(IdentityKey.of(TestSecrets.V1, ahmed), IdentityKey.of(TestSecrets.V1, withStrayBirthplace));
     }
 
     @Test
     void usageNameAndEmailDoNotIdentifyAPerson() {
-        IdentityKey jeanBaptiste = IdentityKey.of(DemoPeople.french(DemoPeople.jeanBaptiste()));
-        IdentityKey withoutUsageName = IdentityKey.of(DemoPeople.french(DemoPeople.jeanBaptiste()
+        IdentityKey jeanBaptiste = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.jeanBaptiste()));
+        IdentityKey withoutUsageName = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.jeanBaptiste()
                 .without(PivotField.PREFERRED_USERNAME)
                 .with(PivotField.EMAIL, "dartagnan@example.org")));
 
@@ -70,26 +72,45 @@ class IdentityKeyTest {
     }
 
     @Test
-    void theKeyIsTheSha256OfTheLengthPrefixedCanonicalFields() throws Exception {
+    void theKeyIsTheHmacUnderTheIdentityKeySecretOfTheLengthPrefixedCanonicalFields() throws Exception {
+        byte[] fields = lengthPrefixed("passerelle-identity-key/1", "fr", "MARIE ELOISE", "DUPONT", "1985-03-14", "female", "75056",
+                "99100");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(TestSecrets.V1.bytes(), "HmacSHA256"));
+
+        IdentityKey key = IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.marieAtImpots()));
+
+        assertEquals(HexFormat.of().formatHex(mac.doFinal(fields)), key.hex());
+        assertNotEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fields)), key.hex(),
+                "without the secret, nobody computes the key from a person's names and birthdate");
+    }
+
+    @Test
+    void theSubjectKeyIsStillTheSha256OfTheLengthPrefixedCanonicalFieldsSoIssuedSubsStay() throws Exception {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest(lengthPrefixed(
                 "passerelle-identity-key/1", "fr", "MARIE ELOISE", "DUPONT", "1985-03-14", "female", "75056",
                 "99100"));
 
-        IdentityKey key = IdentityKey.of(DemoPeople.french(DemoPeople.marieAtImpots()));
+        assertEquals(HexFormat.of().formatHex(expected), SubjectKey.of(DemoPeople.french(DemoPeople.marieAtImpots())).hex());
+    }
 
-        assertEquals(HexFormat.of().formatHex(expected), key.hex());
+    @Test
+    void anotherSecretGivesAnotherKeyForTheSamePerson() {
+        PivotIdentity marie = DemoPeople.french(DemoPeople.marieAtImpots());
+
+        assertNotEquals(IdentityKey.of(TestSecrets.V1, marie), IdentityKey.of(TestSecrets.V2, marie));
     }
 
     @Test
     void aForeignIdentityIsKnownByItsPersonIdentifierAlone() throws Exception {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest(lengthPrefixed(
                 "passerelle-identity-key/1", "eidas", "ES/FR/12345678Z"));
-        IdentityKey elena = IdentityKey.of(DemoPeople.eidas(DemoPeople.elena()));
-        IdentityKey otherwiseSpelled = IdentityKey.of(DemoPeople.eidas(DemoPeople.elena()
+        IdentityKey elena = IdentityKey.of(TestSecrets.V1, DemoPeople.eidas(DemoPeople.elena()));
+        IdentityKey otherwiseSpelled = IdentityKey.of(TestSecrets.V1, DemoPeople.eidas(DemoPeople.elena()
                 .with(FAMILY_NAME, "Garcia", "Lopez")
                 .without(PivotField.BIRTHPLACE)));
 
-        assertEquals(HexFormat.of().formatHex(expected), elena.hex());
+        assertEquals(HexFormat.of().formatHex(expected), SubjectKey.of(DemoPeople.eidas(DemoPeople.elena())).hex());
         assertEquals(elena, otherwiseSpelled);
     }
 
@@ -97,15 +118,15 @@ class IdentityKeyTest {
     void countryCodesOfAPersonIdentifierAreCaseInsensitiveButItsOpaquePartIsNot() {
         PivotIdentity elena = DemoPeople.eidas(DemoPeople.elena());
 
-        assertEquals(IdentityKey.of(elena), IdentityKey.of(withPersonIdentifier(elena, " es/Fr/12345678Z ")));
-        assertNotEquals(IdentityKey.of(elena), IdentityKey.of(withPersonIdentifier(elena, "ES/FR/12345678z")));
+        assertEquals(IdentityKey.of(TestSecrets.V1, elena), IdentityKey.of(TestSecrets.V1, withPersonIdentifier(elena, " es/Fr/12345678Z ")));
+        assertNotEquals(IdentityKey.of(TestSecrets.V1, elena), IdentityKey.of(TestSecrets.V1, withPersonIdentifier(elena, "ES/FR/12345678z")));
     }
 
     @Test
     void twoEuCitizensGetDifferentKeys() {
-        IdentityKey elena = IdentityKey.of(DemoPeople.eidas(DemoPeople.elena()));
-        IdentityKey jonas = IdentityKey.of(DemoPeople.eidas(DemoPeople.jonas()));
-        IdentityKey elenaFromAnotherCountry = IdentityKey.of(DemoPeople.eidas(DemoPeople.elena()
+        IdentityKey elena = IdentityKey.of(TestSecrets.V1, DemoPeople.eidas(DemoPeople.elena()));
+        IdentityKey jonas = IdentityKey.of(TestSecrets.V1, DemoPeople.eidas(DemoPeople.jonas()));
+        IdentityKey elenaFromAnotherCountry = IdentityKey.of(TestSecrets.V1, DemoPeople.eidas(DemoPeople.elena()
                 .with(PERSON_IDENTIFIER, "ES/DE/12345678Z")));
 
         assertNotEquals(elena, jonas);
@@ -126,7 +147,7 @@ class IdentityKeyTest {
 
     @Test
     void theKeyIs64LowerCaseHexDigits() {
-        assertTrue(IdentityKey.of(DemoPeople.french(DemoPeople.lucas())).hex().matches("[0-9a-f]{64}"));
+        assertTrue(IdentityKey.of(TestSecrets.V1, DemoPeople.french(DemoPeople.lucas())).hex().matches("[0-9a-f]{64}"));
     }
 
     @ParameterizedTest

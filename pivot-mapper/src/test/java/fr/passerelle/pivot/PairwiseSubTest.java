@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -18,12 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PairwiseSubTest {
 
-    /** Demo only: a platform's secret lives outside the realm export. */
-    private static final byte[] SECRET = "passerelle demo platform secret, 32+ bytes".getBytes(StandardCharsets.UTF_8);
+    private static final VersionedSecret SECRET = TestSecrets.V1;
 
-    private static final IdentityKey MARIE_AT_IMPOTS = IdentityKey.of(DemoPeople.french(DemoPeople.marieAtImpots()));
-    private static final IdentityKey MARIE_AT_IDENTITE_NUMERIQUE =
-            IdentityKey.of(DemoPeople.french(DemoPeople.marieAtIdentiteNumerique()));
+    private static final SubjectKey MARIE_AT_IMPOTS = SubjectKey.of(DemoPeople.french(DemoPeople.marieAtImpots()));
+    private static final SubjectKey MARIE_AT_IDENTITE_NUMERIQUE =
+            SubjectKey.of(DemoPeople.french(DemoPeople.marieAtIdentiteNumerique()));
 
     @Test
     void samePersonSameSectorGetsSameSubWhicheverIdpSheUsed() {
@@ -39,19 +36,20 @@ class PairwiseSubTest {
 
     @Test
     void twoPeopleInOneSectorGetDifferentSubs() {
-        IdentityKey ahmed = IdentityKey.of(DemoPeople.french(DemoPeople.ahmed()));
+        SubjectKey ahmed = SubjectKey.of(DemoPeople.french(DemoPeople.ahmed()));
 
         assertNotEquals(PairwiseSub.compute(SECRET, "demo-city", MARIE_AT_IMPOTS),
                 PairwiseSub.compute(SECRET, "demo-city", ahmed));
     }
 
     @Test
-    void anotherPlatformSecretGivesAnotherSub() {
-        byte[] otherSecret = Arrays.copyOf(SECRET, SECRET.length);
-        otherSecret[0] ^= 1;
+    void theNextVersionsSecretGivesAnUnrelatedSubThatSaysItsVersion() {
+        String v1 = PairwiseSub.compute(TestSecrets.V1, "demo-city", MARIE_AT_IMPOTS);
+        String v2 = PairwiseSub.compute(TestSecrets.V2, "demo-city", MARIE_AT_IMPOTS);
 
-        assertNotEquals(PairwiseSub.compute(SECRET, "demo-city", MARIE_AT_IMPOTS),
-                PairwiseSub.compute(otherSecret, "demo-city", MARIE_AT_IMPOTS));
+        assertNotEquals(v1.substring(0, 64), v2.substring(0, 64));
+        assertTrue(v1.endsWith("v1"), v1);
+        assertTrue(v2.endsWith("v2"), v2);
     }
 
     @Test
@@ -59,24 +57,17 @@ class PairwiseSubTest {
         String sub = PairwiseSub.compute(SECRET, "demo-city", MARIE_AT_IMPOTS);
 
         assertTrue(sub.matches("[0-9a-f]{64}v1"), sub);
-        assertTrue(sub.endsWith(PairwiseSub.VERSION));
+        assertTrue(sub.endsWith(PairwiseSub.FIRST_VERSION));
     }
 
+    /** The formula every v1 sub was issued with: it must not move, or services would lose everyone. */
     @Test
-    void subIsTheHmacOfTheLengthPrefixedSectorAndKey() throws Exception {
+    void subIsTheHmacOfTheLengthPrefixedSectorAndSubjectKey() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+        mac.init(new SecretKeySpec(SECRET.bytes(), "HmacSHA256"));
         byte[] expected = mac.doFinal(IdentityKey.encode(List.of("demo-city", MARIE_AT_IMPOTS.hex())));
 
         assertEquals(HexFormat.of().formatHex(expected) + "v1", PairwiseSub.compute(SECRET, "demo-city", MARIE_AT_IMPOTS));
-    }
-
-    @Test
-    void aSecretShorterThan32BytesIsRefused() {
-        assertThrows(IllegalArgumentException.class,
-                () -> PairwiseSub.compute(Arrays.copyOf(SECRET, 31), "demo-city", MARIE_AT_IMPOTS));
-        assertThrows(IllegalArgumentException.class, () -> PairwiseSub.compute(new byte[0], "demo-city", MARIE_AT_IMPOTS));
-        assertThrows(IllegalArgumentException.class, () -> PairwiseSub.compute(null, "demo-city", MARIE_AT_IMPOTS));
     }
 
     @ParameterizedTest

@@ -7,7 +7,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import fr.passerelle.names.UserAttributes;
-import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentityValidator;
 
@@ -48,7 +47,7 @@ final class Accounts {
         }
         PivotIdentityValidator.Result result = PivotIdentityValidator.validate(
                 field -> sent.containsKey(field) ? List.of(sent.get(field)) : List.of(), PivotIdentityValidator.Profile.FRENCH);
-        return IdentityKey.of(((PivotIdentityValidator.Valid) result).identity()).hex();
+        return PlatformSecrets.identityKey(((PivotIdentityValidator.Valid) result).identity());
     }
 
     static void deleteAccountWithKey(AdminApi admin, String key) {

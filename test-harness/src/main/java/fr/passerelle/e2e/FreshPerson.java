@@ -9,8 +9,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
+import fr.passerelle.pivot.PivotIdentity;
 import fr.passerelle.pivot.PivotIdentityValidator;
 
 /**
@@ -56,9 +56,21 @@ final class FreshPerson {
 
     /** The identity key the broker computes from what the IdPs send. */
     String identityKey() {
+        return PlatformSecrets.identityKey(pivotIdentity());
+    }
+
+    /** The pivot identity the broker reads from what the IdPs send. */
+    PivotIdentity pivotIdentity() {
         PivotIdentityValidator.Result result = PivotIdentityValidator.validate(
                 field -> identity.containsKey(field) ? List.of(identity.get(field)) : List.of(), PivotIdentityValidator.Profile.FRENCH);
-        return IdentityKey.of(((PivotIdentityValidator.Valid) result).identity()).hex();
+        return ((PivotIdentityValidator.Valid) result).identity();
+    }
+
+    /** The person's claims as an IdP sends them (claim name, value). */
+    Map<String, String> claims() {
+        Map<String, String> claims = new LinkedHashMap<>();
+        identity.forEach((field, value) -> claims.put(field.claim(), value));
+        return claims;
     }
 
     /** The IdP deletes the person's account and creates a new one for the same identity: a new upstream subject. */

@@ -71,7 +71,20 @@ public final class PasserelleServer implements AutoCloseable {
      * kept), as an operator's restart would; returns the new process's server.
      */
     public PasserelleServer restart() {
+        return restart(List.of());
+    }
+
+    /**
+     * The same restart with more server options, as an operator changing options (a new secret version, say) would:
+     * an option given again replaces its earlier value; the others stay.
+     */
+    public PasserelleServer restart(List<String> moreOptions) {
         close();
+        for (String option : moreOptions) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;
+            builder.command().removeIf(given -> given.equals(option) || given.startsWith(name));
+            builder.command().add(option);
+        }
         try {
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             PasserelleServer server = new PasserelleServer(home, log, httpPort, managementPort, builder.start(), builder);
@@ -178,7 +191,8 @@ public final class PasserelleServer implements AutoCloseable {
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort, "--http-management-host=127.0.0.1",
                 "--hostname-strict=false", "--import-realm",
-                "--log-level=INFO,fr.passerelle:DEBUG"));
+                "--log-level=INFO,fr.passerelle:DEBUG",
+                PlatformSecrets.identityKeyOption(PlatformSecrets.IDENTITY_KEY_V1)));
         command.addAll(dbArgs);
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)

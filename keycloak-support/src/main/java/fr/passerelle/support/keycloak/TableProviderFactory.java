@@ -54,8 +54,24 @@ public abstract class TableProviderFactory implements JpaEntityProviderFactory, 
     public void init(Config.Scope config) {
     }
 
+    /**
+     * The module's tables that name people by identity key (columns {@code REALM_ID}, {@code IDENTITY_KEY}): their rows
+     * follow a person's account when it moves to a new key ({@link IdentityKeyMoved}). None by default.
+     */
+    protected List<String> identityKeyTables() {
+        return List.of();
+    }
+
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        List<String> tables = identityKeyTables();
+        if (!tables.isEmpty()) {
+            factory.register(event -> {
+                if (event instanceof IdentityKeyMoved moved) {
+                    moved.rekey(tables);
+                }
+            });
+        }
     }
 
     @Override

@@ -46,7 +46,7 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
         RealmModel realm = context.getRealm();
         if (brokerContext.getIdpConfig().isTransientUsers()) {
             UserModel transientUser = new LightweightUserAdapter(session, context.getAuthenticationSession().getParentSession().getId());
-            accept(context, transientUser, key, serializedCtx, true);
+            accept(context, transientUser, serializedCtx, true);
             return;
         }
         FirstLoginTurns.take(session, realm, key, context.getAuthenticationSession());
@@ -78,9 +78,9 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
         // No default roles: a person needs none, and Keycloak's default roles would let them link IdP accounts.
-        UserModel created = session.users().addUser(realm, null, key, false, true);
+        UserModel created = session.users().addUser(realm, null, OpaqueUsernames.next(), false, true);
         row.setUserId(created.getId());
-        accept(context, created, key, serializedCtx, false);
+        accept(context, created, serializedCtx, false);
     }
 
     /** The IdP re-issued the person's account: the link to the old upstream subject goes, the new one replaces it. */
@@ -93,9 +93,11 @@ public class IdentityKeyLinkAuthenticator extends AbstractIdpAuthenticator {
         }
     }
 
-    private static void accept(AuthenticationFlowContext context, UserModel user, String key,
+    private static void accept(AuthenticationFlowContext context, UserModel user,
             SerializedBrokeredIdentityContext serializedCtx, boolean transientUser) {
-        user.setUsername(key);
+        if (transientUser) {
+            user.setUsername(OpaqueUsernames.next());
+        }
         user.setEnabled(true);
         for (Map.Entry<String, List<String>> attribute : serializedCtx.getAttributes().entrySet()) {
             if (!UserModel.USERNAME.equalsIgnoreCase(attribute.getKey())) {

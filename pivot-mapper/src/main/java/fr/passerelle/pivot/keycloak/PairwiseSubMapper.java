@@ -28,7 +28,7 @@ public class PairwiseSubMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public void init(Config.Scope config) {
-        PlatformSecret.configure(config.get("platform-secret"));
+        PlatformSecret.SUB.configure(config);
     }
 
     @Override
@@ -48,8 +48,8 @@ public class PairwiseSubMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "sub = HMAC-SHA256(platform secret, sector, identity key), v1. Sector: the client's passerelle.sector"
-                + " attribute, or its client id.";
+        return "sub = HMAC-SHA256(platform secret of the person's version, sector, subject key) and that version (v1, v2, …)."
+                + " Sector: the client's passerelle.sector attribute, or its client id.";
     }
 
     @Override

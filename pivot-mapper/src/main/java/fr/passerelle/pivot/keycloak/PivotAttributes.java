@@ -9,10 +9,12 @@ import fr.passerelle.names.UserAttributes;
 import fr.passerelle.pivot.IdentityKey;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
+import fr.passerelle.pivot.SubjectKey;
 
 /**
  * How a pivot identity is kept on a Keycloak account (or on a transient one): one attribute per claim,
- * named like the claim, plus the identity key. The realm's client scopes read these attributes.
+ * named like the claim, plus the identity key (and its version) and the subject key. The realm's client scopes read
+ * the claims' attributes.
  */
 public final class PivotAttributes {
 
@@ -21,7 +23,8 @@ public final class PivotAttributes {
             PivotField.GIVEN_NAME.claim(), PivotIdentity.GIVEN_NAME_ARRAY_CLAIM, PivotField.FAMILY_NAME.claim(),
             PivotField.PREFERRED_USERNAME.claim(), PivotField.BIRTHDATE.claim(), PivotIdentity.IDP_BIRTHDATE_CLAIM,
             PivotField.GENDER.claim(), PivotField.BIRTHPLACE.claim(), PivotField.BIRTHCOUNTRY.claim(),
-            PivotField.PERSON_IDENTIFIER.claim(), UserAttributes.IDENTITY_KEY);
+            PivotField.PERSON_IDENTIFIER.claim(), UserAttributes.IDENTITY_KEY, UserAttributes.IDENTITY_KEY_VERSION,
+            UserAttributes.SUBJECT_KEY);
 
     private PivotAttributes() {
     }
@@ -30,7 +33,7 @@ public final class PivotAttributes {
      * The attributes of an identity: every value as a mutable {@link ArrayList}, because Keycloak serialises
      * the brokered context with each value's concrete class and cannot read immutable lists back.
      */
-    public static Map<String, List<String>> of(PivotIdentity identity, IdentityKey key) {
+    public static Map<String, List<String>> of(PivotIdentity identity, IdentityKey key, String keyVersion) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         identity.claims().forEach((claim, value) -> {
             if (!claim.equals(PivotField.EMAIL.claim())) {
@@ -38,6 +41,8 @@ public final class PivotAttributes {
             }
         });
         attributes.put(UserAttributes.IDENTITY_KEY, new ArrayList<>(List.of(key.hex())));
+        attributes.put(UserAttributes.IDENTITY_KEY_VERSION, new ArrayList<>(List.of(keyVersion)));
+        attributes.put(UserAttributes.SUBJECT_KEY, new ArrayList<>(List.of(SubjectKey.of(identity).hex())));
         return attributes;
     }
 

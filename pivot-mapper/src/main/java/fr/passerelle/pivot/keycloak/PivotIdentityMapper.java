@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityProviderMapper;
@@ -19,6 +20,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import fr.passerelle.names.RelinkReasons;
 import fr.passerelle.names.UserAttributes;
 import fr.passerelle.pivot.IdentityKey;
+import fr.passerelle.pivot.IdentityKeyring;
 import fr.passerelle.pivot.PivotField;
 import fr.passerelle.pivot.PivotIdentity;
 import fr.passerelle.pivot.PivotIdentityValidator;
@@ -40,6 +42,11 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
 
     static String claimConfigKey(PivotField field) {
         return CLAIM_PREFIX + field.claim();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        PlatformSecret.IDENTITY_KEY.configure(config);
     }
 
     @Override
@@ -88,12 +95,18 @@ public class PivotIdentityMapper extends AbstractIdentityProviderMapper {
             throw PivotRefusal.refuse(session, context, invalid.violations());
         }
         PivotIdentity identity = ((Valid) result).identity();
-        IdentityKey key = IdentityKey.of(identity);
-        PivotAttributes.of(identity, key).forEach(context::setUserAttribute);
-        context.setModelUsername(key.hex());
+        IdentityKeyring keyring = PlatformSecret.keyring(session);
+        IdentityKey key = keyring.key(identity);
+        PivotAttributes.of(identity, key, keyring.version()).forEach(context::setUserAttribute);
+        // Read only when an account is made (or for a transient one): an existing account keeps its version.
+        context.setUserAttribute(UserAttributes.SUB_VERSION, PlatformSecret.SUB.currentVersion());
+        context.setModelUsername(OpaqueUsernames.next());
         context.setFirstName(identity.givenName());
         context.setLastName(identity.familyName());
         context.setEmail(identity.email());
+        if (!context.getIdpConfig().isTransientUsers()) {
+            new IdentityKeyMigration(session, realm).moveToCurrentKey(key, keyring.version(), keyring.formerKeys(identity));
+        }
         followTheKey(session, realm, context, key);
         LOG.debugf("Pivot identity accepted from IdP %s", context.getIdpConfig().getAlias());
     }

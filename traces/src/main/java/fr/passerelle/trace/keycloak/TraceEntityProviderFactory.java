@@ -1,5 +1,7 @@
 package fr.passerelle.trace.keycloak;
 
+import java.util.List;
+
 import fr.passerelle.support.keycloak.TableProviderFactory;
 
 /** Declares the trace table to Keycloak's JPA layer (entities plus Liquibase changelog). */
@@ -9,5 +11,10 @@ public class TraceEntityProviderFactory extends TableProviderFactory {
 
     public TraceEntityProviderFactory() {
         super(PROVIDER_ID, "META-INF/passerelle-trace-changelog.xml", TraceEntity.class);
+    }
+
+    @Override
+    protected List<String> identityKeyTables() {
+        return List.of("PASSERELLE_TRACE");
     }
 }
