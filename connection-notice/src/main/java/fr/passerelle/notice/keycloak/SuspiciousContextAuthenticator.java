@@ -6,12 +6,12 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import fr.passerelle.notice.ConnectionContext;
+import fr.passerelle.support.keycloak.FlowStep;
 import fr.passerelle.support.keycloak.FlowStepFactory;
 
 /**
@@ -21,7 +21,7 @@ import fr.passerelle.support.keycloak.FlowStepFactory;
  * leaves the weaker IdPs off), and flags the login so that its notice is sent whatever the device. Otherwise it
  * lets the flow go on untouched.
  */
-public class SuspiciousContextAuthenticator extends FlowStepFactory implements Authenticator {
+public class SuspiciousContextAuthenticator extends FlowStepFactory implements FlowStep {
 
     public static final String PROVIDER_ID = "passerelle-suspicious-context";
     static final String SUSPICIOUS_NOTE = "passerelle.suspicious-context";
@@ -70,25 +70,6 @@ public class SuspiciousContextAuthenticator extends FlowStepFactory implements A
             return false;
         }
         return ConnectionContext.headerSaysSuspicious(session.getContext().getRequestHeaders().getHeaderString(RealmSettings.suspiciousHeader(realm)));
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        context.success();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
     }
 
     @Override

@@ -4,23 +4,22 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import fr.passerelle.names.EventDetails;
 import fr.passerelle.names.UserAttributes;
+import fr.passerelle.support.keycloak.FlowStep;
 
 /**
  * In an IdP's post-broker-login flow: refuses the login when the person (by identity key) blocked this IdP
  * from their dashboard, with a themed page naming the IdP.
  */
-public class IdpBlockAuthenticator implements Authenticator {
+public class IdpBlockAuthenticator implements FlowStep {
 
     public static final String REASON = "idp_blocked";
     static final String MESSAGE = "passerelle.error.idp-blocked";
@@ -47,28 +46,5 @@ public class IdpBlockAuthenticator implements Authenticator {
     static String displayName(KeycloakSession session, String alias) {
         IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
         return idp == null || idp.getDisplayName() == null || idp.getDisplayName().isBlank() ? alias : idp.getDisplayName();
-    }
-
-    @Override
-    public void action(AuthenticationFlowContext context) {
-        context.success();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,6 +1,6 @@
 package fr.passerelle.demo.sp;
 
-import static fr.passerelle.demo.sp.Html.escape;
+import static fr.passerelle.demo.Html.escape;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package fr.passerelle.demo.sp;
 
-import static fr.passerelle.demo.sp.Html.escape;
+import static fr.passerelle.demo.Html.escape;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;

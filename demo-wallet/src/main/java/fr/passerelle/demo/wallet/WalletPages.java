@@ -1,5 +1,7 @@
 package fr.passerelle.demo.wallet;
 
+import static fr.passerelle.demo.Html.escape;
+
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -113,22 +115,5 @@ final class WalletPages {
                 + "fieldset{border:0;padding:0}code{word-break:break-all}</style></head><body>"
                 + "<header>Portefeuille européen d'identité numérique — <em>démo, données fictives</em></header>"
                 + body + "</body></html>";
-    }
-
-    static String escape(Object value) {
-        String text = value == null ? "" : value.toString();
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

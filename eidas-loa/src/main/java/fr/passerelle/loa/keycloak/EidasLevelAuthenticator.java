@@ -10,7 +10,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticationFlowException;
 import org.keycloak.authentication.AuthenticationProcessor;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.authentication.authenticators.util.AcrStore;
@@ -21,8 +20,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -36,12 +33,13 @@ import fr.passerelle.loa.RequestedLevel;
 import fr.passerelle.names.EventDetails;
 import fr.passerelle.names.IdpConfig;
 import fr.passerelle.names.SessionNotes;
+import fr.passerelle.support.keycloak.FlowStep;
 
 /**
  * In the post-broker-login flow of every IdP: judges the level the IdP came back with and either
  * records it as the level of this login, or sends the person back to the IdP choice.
  */
-public class EidasLevelAuthenticator implements Authenticator {
+public class EidasLevelAuthenticator implements FlowStep {
 
 
     @Override
@@ -139,23 +137,5 @@ public class EidasLevelAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

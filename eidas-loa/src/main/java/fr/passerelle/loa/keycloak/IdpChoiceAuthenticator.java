@@ -3,17 +3,14 @@ package fr.passerelle.loa.keycloak;
 import java.util.Optional;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import fr.passerelle.loa.IdpAccess;
 import fr.passerelle.loa.OptionState;
 import fr.passerelle.loa.RequestedLevel;
+import fr.passerelle.support.keycloak.FlowStep;
 
 /**
  * The browser flow's only step, in the order a login goes: a refusal to show, a hint to follow, a session to
@@ -21,7 +18,7 @@ import fr.passerelle.loa.RequestedLevel;
  * ({@link IdpHint}), reuse a session ({@link SsoReuse}), draw the page ({@link ChoicePage}), send the browser to
  * the IdP ({@link IdpRedirect}) or answer the SP ({@link SpErrorResponse}).
  */
-public class IdpChoiceAuthenticator implements Authenticator {
+public class IdpChoiceAuthenticator implements FlowStep {
 
     /** The form or query parameter naming the IdP picked on the page. */
     public static final String CHOICE_PARAM = IdpHint.CHOICE_PARAM;
@@ -83,23 +80,5 @@ public class IdpChoiceAuthenticator implements Authenticator {
             return;
         }
         IdpRedirect.send(context, chosen, LevelSettings.requestedLevel(authSession), IdpAccess.Route.PAGE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,4 +1,4 @@
-package fr.passerelle.demo.sp;
+package fr.passerelle.demo;
 
 /** Escaping for text and attribute values put into HTML. */
 public final class Html {
