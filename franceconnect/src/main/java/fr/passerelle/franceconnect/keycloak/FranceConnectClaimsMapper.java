@@ -11,15 +11,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 import fr.passerelle.franceconnect.FranceConnectClaims;
 import fr.passerelle.names.SessionNotes;
+import fr.passerelle.support.keycloak.TokenMapper;
 
 /**
  * For clients with the FranceConnect profile only, and after every other mapper: moves the identity out of the ID
@@ -27,35 +26,15 @@ import fr.passerelle.names.SessionNotes;
  * {@code preferred_username} for the scopes that name it. Sits in the realm's {@code basic} scope, so any client
  * that selects the profile gets it without a mapper of its own; other clients are left untouched.
  */
-public class FranceConnectClaimsMapper extends AbstractOIDCProtocolMapper implements OIDCIDTokenMapper, UserInfoTokenMapper {
+public class FranceConnectClaimsMapper extends TokenMapper implements OIDCIDTokenMapper, UserInfoTokenMapper {
 
     public static final String PROVIDER_ID = "passerelle-franceconnect-claims";
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Passerelle FranceConnect claims";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "For clients whose passerelle.profile is franceconnect: identity claims in userinfo only, a minimal ID token,"
+    public FranceConnectClaimsMapper() {
+        super(PROVIDER_ID, "Passerelle FranceConnect claims",
+                "For clients whose passerelle.profile is franceconnect: identity claims in userinfo only, a minimal ID token,"
                 + " amr only when the claims parameter asks for it, preferred_username only with the profile or"
-                + " preferred_username scope.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+                + " preferred_username scope.");
     }
 
     /** After the attribute and session-note mappers that put the claims it moves. */

@@ -1,60 +1,38 @@
 package fr.passerelle.pivot.keycloak;
 
-import java.util.List;
-
 import org.keycloak.Config;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperUtils;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+
+import fr.passerelle.support.keycloak.TokenMapper;
 
 /**
  * Replaces {@code sub} in the ID token, access token, userinfo and introspection with the person's
  * pairwise subject for the client's sector. Runs after Keycloak's own sub mapper.
  */
-public class PairwiseSubMapper extends AbstractOIDCProtocolMapper
+public class PairwiseSubMapper extends TokenMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "passerelle-pairwise-sub";
 
+    public PairwiseSubMapper() {
+        super(PROVIDER_ID, "Passerelle pairwise sub",
+                "sub = HMAC-SHA256(platform secret of the person's version, sector, subject key) and that version (v1, v2, …)."
+                + " Sector: the client's passerelle.sector attribute, or its client id.");
+    }
+
     @Override
     public void init(Config.Scope config) {
         PlatformSecret.SUB.configure(config);
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Passerelle pairwise sub";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "sub = HMAC-SHA256(platform secret of the person's version, sector, subject key) and that version (v1, v2, …)."
-                + " Sector: the client's passerelle.sector attribute, or its client id.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 
     @Override

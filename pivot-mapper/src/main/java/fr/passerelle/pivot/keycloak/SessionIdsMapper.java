@@ -1,21 +1,19 @@
 package fr.passerelle.pivot.keycloak;
 
-import java.util.List;
-
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenResponseMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.representations.IDToken;
+
+import fr.passerelle.support.keycloak.TokenMapper;
 
 /**
  * Keeps Keycloak's user session id, which is the same for every service of one single sign-on session whatever its
@@ -30,36 +28,16 @@ import org.keycloak.representations.IDToken;
  *
  * <p>Access and refresh tokens keep {@code sid}: Keycloak reads it back from them (refresh, userinfo, bearer checks).
  */
-public class SessionIdsMapper extends AbstractOIDCProtocolMapper
+public class SessionIdsMapper extends TokenMapper
         implements OIDCIDTokenMapper, OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "passerelle-session-ids";
 
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Passerelle: no shared session id";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Leaves Keycloak's user session id (the same for every client of one single sign-on session) out of the ID token"
+    public SessionIdsMapper() {
+        super(PROVIDER_ID, "Passerelle: no shared session id",
+                "Leaves Keycloak's user session id (the same for every client of one single sign-on session) out of the ID token"
                 + " (sid, unless the client registered a back- or front-channel logout URL), the token response (session_state)"
-                + " and introspection (sid).";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+                + " and introspection (sid).");
     }
 
     @Override
