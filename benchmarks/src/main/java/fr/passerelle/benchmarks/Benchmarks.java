@@ -84,6 +84,13 @@ public final class Benchmarks {
                 LoginBenchmark logins = new LoginBenchmark(server, process).prepare(loginThreads * 2);
                 Map<String, List<Load.Result>> measured = logins.run(loginSeconds, firstLogins, loginThreads, rounds);
                 writeLogins(text, measured, loginSeconds, firstLogins, loginThreads, rounds);
+                if (profile) {
+                    Profiler profiler = new Profiler(process, work.resolve("jfr"));
+                    text.append("\n### Where the time goes in a returning login (JDK Flight Recorder, ").append(loginSeconds).append(" s of each)\n");
+                    for (String realm : List.of("passerelle", StockRealms.RS256)) {
+                        text.append(profiler.profile("login-" + realm, () -> logins.returningLoad(realm, loginSeconds, loginThreads)));
+                    }
+                }
             }
             text.append(String.format("%nServer at the end: RSS %.0f MiB, %.0f CPU seconds in all; run took %d s.%n", process.rssMiB(),
                     process.cpuSeconds(), java.time.Duration.between(start, Instant.now()).toSeconds()));

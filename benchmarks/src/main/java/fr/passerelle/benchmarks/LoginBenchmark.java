@@ -99,6 +99,12 @@ final class LoginBenchmark {
         return measured;
     }
 
+    /** Returning logins to one realm, for the profiler. */
+    Load.Result returningLoad(String realm, int seconds, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return Load.forSeconds(seconds, threads, () -> login(realms.get(realm), returning.get(next.getAndIncrement() % returning.size())), process);
+    }
+
     /** One complete login; true when the SP ends up with a verified ID token. */
     boolean login(Realm realm, String login) throws Exception {
         ServiceProvider.Authorization authorization = realm.sp().authorize(realm.scope());
