@@ -52,7 +52,7 @@ public final class TraceMapping {
             case "LOGIN" -> CONSENT_GRANTED.equals(observed.detail(CONSENT))
                     ? List.of(record(TraceEvent.CONSENT_GIVEN, observed), record(TraceEvent.REDIRECTED_TO_SP, observed))
                     : List.of(record(TraceEvent.REDIRECTED_TO_SP, observed));
-            case "LOGIN_ERROR" -> DECLINED.contains(observed.error())
+            case "LOGIN_ERROR" -> observed.error() != null && DECLINED.contains(observed.error())
                     ? List.of(record(TraceEvent.CONSENT_DECLINED, observed)) : List.of();
             case "GRANT_CONSENT" -> List.of(record(TraceEvent.CONSENT_GIVEN, observed));
             case "CODE_TO_TOKEN" -> List.of(record(TraceEvent.SP_TOKEN, observed));

@@ -47,12 +47,16 @@ public class TraceEventListener implements EventListenerProvider {
         if (realm == null) {
             return;
         }
-        ObservedEvent observed = new ObservedEvent(event.getType().name(), event.getError(), event.getDetails(),
-                event.getClientId(), event.getSessionId(), Instant.ofEpochMilli(event.getTime()), facts(realm, event));
-        List<TraceRecord> traces = TraceMapping.traces(observed);
-        if (traces.isEmpty()) {
+        // Whether an event is traced depends on its type and details only: the session facts, which cost cache reads,
+        // are gathered for traced events alone (not, say, for every native token introspection).
+        ObservedEvent bare = new ObservedEvent(event.getType().name(), event.getError(), event.getDetails(),
+                event.getClientId(), event.getSessionId(), Instant.ofEpochMilli(event.getTime()), ObservedEvent.SessionFacts.NONE);
+        if (TraceMapping.traces(bare).isEmpty()) {
             return;
         }
+        ObservedEvent observed = new ObservedEvent(bare.type(), bare.error(), bare.details(), bare.clientId(), bare.sessionId(),
+                bare.time(), facts(realm, event));
+        List<TraceRecord> traces = TraceMapping.traces(observed);
         TraceStore store = new TraceStore(session);
         traces.forEach(trace -> store.add(realm, trace));
         if (LOG.isDebugEnabled()) {
