@@ -2,6 +2,7 @@ package fr.passerelle.trace.keycloak;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
@@ -21,6 +22,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import fr.passerelle.names.EventDetails;
 import fr.passerelle.names.UserAttributes;
 import fr.passerelle.trace.LevelNames;
 import fr.passerelle.trace.ObservedEvent;
@@ -72,7 +74,12 @@ public class TraceEventListener implements EventListenerProvider {
             UserModel user = userSession != null ? userSession.getUser()
                     : event.getUserId() != null ? session.users().getUserById(realm, event.getUserId())
                     : authSession != null ? authSession.getAuthenticatedUser() : null;
-            ClientModel client = event.getClientId() == null ? null : realm.getClientByClientId(event.getClientId());
+            // The client session is read for the level and the scopes only: an event that states both (checktoken's do,
+            // whose client is the DP, with no client session of its own) spares the lookup.
+            Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
+            boolean stated = details.get(EventDetails.LEVEL) != null
+                    && (details.get(EventDetails.SCOPES) != null || details.get(Details.SCOPE) != null);
+            ClientModel client = event.getClientId() == null || stated ? null : realm.getClientByClientId(event.getClientId());
             AuthenticatedClientSessionModel clientSession = userSession != null && client != null
                     ? userSession.getAuthenticatedClientSessionByClient(client.getId()) : null;
 
