@@ -121,6 +121,69 @@ class DataExchangeIT {
         assertFalse(dp.checkTokenJwt(tokens.accessToken()).containsKey("sub"), "the JWT variant says nothing either");
     }
 
+    /**
+     * A token's signature, once verified, is remembered (token checks skip the P-256 verification the next time):
+     * that must change nothing a DP sees. Altered bytes or signature are still refused, a revoked token, a token
+     * whose session ended and an expired token are inactive at once, although each was checked (and its signature
+     * remembered) just before.
+     */
+    @Test
+    void aTokenCheckedBeforeIsStillRefusedOnceAlteredRevokedLoggedOutOrExpired(PasserelleServer server) throws InterruptedException {
+        DataProvider dp = DataProvider.demoDp(server);
+        ServiceProvider sp = ServiceProvider.demoSp(server);
+
+        Tokens revokedLater = signInWithTaxData(sp, DemoPeople.MARIE_IMPOTS);
+        String token = revokedLater.accessToken();
+        assertTrue(dp.checkTokenJson(token).get("active").asBoolean());
+        assertTrue(dp.checkTokenJson(token).get("active").asBoolean(), "checked again: same answer");
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[2].charAt(10) == 'A' ? "B" : "A";
+        assertInactive(dp.checkTokenJson(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + otherSignature + parts[2].substring(11)));
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        // Another token id: a token that would be live, were its signature believed.
+        int jti = payload.indexOf("\"jti\":\"") + 7;
+        String altered = payload.substring(0, jti) + (payload.charAt(jti) == 'a' ? 'b' : 'a') + payload.substring(jti + 1);
+        String alteredPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                altered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertNotEquals(parts[1], alteredPayload);
+        assertInactive(dp.checkTokenJson(parts[0] + "." + alteredPayload + "." + parts[2]));
+        HttpResponse<String> revoked = PartnerCalls.post(PartnerCalls.revocationEndpoint(server),
+                PartnerCalls.fields("token", token, "token_type_hint", "access_token"), "demo-sp", "demo-sp-secret");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertInactive(dp.checkTokenJson(token));
+
+        Tokens loggedOut = signInWithTaxData(sp, DemoPeople.AHMED);
+        assertTrue(dp.checkTokenJson(loggedOut.accessToken()).get("active").asBoolean());
+        sp.logout(loggedOut.refreshToken());
+        assertInactive(dp.checkTokenJson(loggedOut.accessToken()));
+
+        AdminApi admin = server.admin();
+        JsonNode annex = admin.clientByClientId("passerelle", "demo-sp-annex");
+        ObjectNode shortLived = annex.deepCopy();
+        ((ObjectNode) shortLived.get("attributes")).put("access.token.lifespan", "3");
+        String path = "/admin/realms/passerelle/clients/" + annex.get("id").asText();
+        admin.put(path, shortLived);
+        try {
+            Tokens expiring = signInWithTaxData(new ServiceProvider(server, "passerelle", "demo-sp-annex", "demo-sp-annex-secret"),
+                    DemoPeople.JEAN_BAPTISTE);
+            assertTrue(dp.checkTokenJson(expiring.accessToken()).get("active").asBoolean());
+            Thread.sleep(4500);
+            assertInactive(dp.checkTokenJson(expiring.accessToken()));
+        } finally {
+            admin.put(path, annex);
+        }
+    }
+
+    private static Tokens signInWithTaxData(ServiceProvider sp, DemoPeople person) {
+        ServiceProvider.Authorization authorization = sp.authorize(SCOPES_WITH_TAX_DATA);
+        Browser browser = LoginFlow.newBrowser();
+        Page consent = LoginFlow.signIn(browser, authorization, person);
+        if (!consent.has("#passerelle-consent-form")) {
+            return authorization.redeem(consent);
+        }
+        return authorization.redeem(browser.submit(consent, "#passerelle-consent-form", Map.of("accept", "")));
+    }
+
     @Test
     void anExpiredTokenIsInactive(PasserelleServer server) throws InterruptedException {
         AdminApi admin = server.admin();

@@ -52,7 +52,7 @@ public final class TraceMapping {
             case "LOGIN" -> CONSENT_GRANTED.equals(observed.detail(CONSENT))
                     ? List.of(record(TraceEvent.CONSENT_GIVEN, observed), record(TraceEvent.REDIRECTED_TO_SP, observed))
                     : List.of(record(TraceEvent.REDIRECTED_TO_SP, observed));
-            case "LOGIN_ERROR" -> DECLINED.contains(observed.error())
+            case "LOGIN_ERROR" -> observed.error() != null && DECLINED.contains(observed.error())
                     ? List.of(record(TraceEvent.CONSENT_DECLINED, observed)) : List.of();
             case "GRANT_CONSENT" -> List.of(record(TraceEvent.CONSENT_GIVEN, observed));
             case "CODE_TO_TOKEN" -> List.of(record(TraceEvent.SP_TOKEN, observed));
@@ -67,15 +67,11 @@ public final class TraceMapping {
                 || event == TraceEvent.CHECKTOKEN_INVALID_CLIENT || event == TraceEvent.CHECKTOKEN_INVALID_REQUEST;
         String dp = first(observed.detail(EventDetails.DP), checktoken ? observed.clientId() : null);
         String sp = checktoken ? observed.detail(EventDetails.SP) : first(observed.detail(EventDetails.SP), observed.clientId());
-        return TraceRecord.of(event, observed.time())
-                .withSp(sp)
-                .withDp(dp)
-                .withIdp(first(observed.detail(IDENTITY_PROVIDER), facts.idp()))
-                .withLevel(first(observed.detail(EventDetails.LEVEL), facts.level()))
-                .withScopes(first(observed.detail(EventDetails.SCOPES), observed.detail(SCOPE), facts.scopes()))
-                .withSessionId(observed.sessionId())
-                .withIdentityKey(facts.identityKey())
-                .withReason(reason(observed));
+        // One construction, so that each field is checked once (every traced call builds these).
+        return new TraceRecord(event, observed.time(), sp, first(observed.detail(IDENTITY_PROVIDER), facts.idp()),
+                first(observed.detail(EventDetails.LEVEL), facts.level()),
+                first(observed.detail(EventDetails.SCOPES), observed.detail(SCOPE), facts.scopes()), dp, observed.sessionId(),
+                facts.identityKey(), reason(observed));
     }
 
     private static String reason(ObservedEvent observed) {

@@ -176,4 +176,36 @@ class TraceMappingTest {
             assertTrue(event.code().matches("[a-z_]+"));
         }
     }
+
+    /** The listener gathers session facts only for events that are traced: whether one is must not depend on them. */
+    @net.jqwik.api.Property
+    void whetherAnEventIsTracedDoesNotDependOnTheSessionFacts(
+            @net.jqwik.api.ForAll("types") String type, @net.jqwik.api.ForAll("errors") String error,
+            @net.jqwik.api.ForAll("eventDetails") Map<String, String> details) {
+        ObservedEvent bare = new ObservedEvent(type, error, details, "demo-sp", "s1", T, ObservedEvent.SessionFacts.NONE);
+        ObservedEvent withFacts = new ObservedEvent(type, error, details, "demo-sp", "s1", T, MARIE);
+        assertEquals(TraceMapping.traces(bare).isEmpty(), TraceMapping.traces(withFacts).isEmpty());
+        assertEquals(events(TraceMapping.traces(bare)), events(TraceMapping.traces(withFacts)));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> types() {
+        return net.jqwik.api.Arbitraries.of("LOGIN", "LOGIN_ERROR", "CODE_TO_TOKEN", "LOGOUT", "GRANT_CONSENT", "INTROSPECT_TOKEN",
+                "USER_INFO_REQUEST", "REFRESH_TOKEN", "IDENTITY_PROVIDER_POST_LOGIN", "IDENTITY_PROVIDER_LOGIN_ERROR",
+                "IDENTITY_PROVIDER_FIRST_LOGIN", "CUSTOM_REQUIRED_ACTION", "CLIENT_LOGIN");
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> errors() {
+        return net.jqwik.api.Arbitraries.of("consent_denied", "invalid_token", "loa-insufficient", "user_not_found").injectNull(0.5);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Map<String, String>> eventDetails() {
+        net.jqwik.api.Arbitrary<String> names = net.jqwik.api.Arbitraries.of(EventDetails.EVENT, EventDetails.REASON, "consent",
+                "identity_provider", "scope");
+        net.jqwik.api.Arbitrary<String> values = net.jqwik.api.Arbitraries.of(TraceEvent.CHECKTOKEN_OK.code(), TraceEvent.LOGOUT.code(),
+                "consent_granted", "impots", "loa-x", "openid", "nonsense");
+        return net.jqwik.api.Arbitraries.maps(names, values).ofMaxSize(3);
+    }
 }

@@ -2,6 +2,7 @@ package fr.passerelle.trace.keycloak;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
@@ -21,6 +22,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import fr.passerelle.names.EventDetails;
 import fr.passerelle.names.UserAttributes;
 import fr.passerelle.trace.LevelNames;
 import fr.passerelle.trace.ObservedEvent;
@@ -47,12 +49,16 @@ public class TraceEventListener implements EventListenerProvider {
         if (realm == null) {
             return;
         }
-        ObservedEvent observed = new ObservedEvent(event.getType().name(), event.getError(), event.getDetails(),
-                event.getClientId(), event.getSessionId(), Instant.ofEpochMilli(event.getTime()), facts(realm, event));
-        List<TraceRecord> traces = TraceMapping.traces(observed);
-        if (traces.isEmpty()) {
+        // Whether an event is traced depends on its type and details only: the session facts, which cost cache reads,
+        // are gathered for traced events alone (not, say, for every native token introspection).
+        ObservedEvent bare = new ObservedEvent(event.getType().name(), event.getError(), event.getDetails(),
+                event.getClientId(), event.getSessionId(), Instant.ofEpochMilli(event.getTime()), ObservedEvent.SessionFacts.NONE);
+        if (TraceMapping.traces(bare).isEmpty()) {
             return;
         }
+        ObservedEvent observed = new ObservedEvent(bare.type(), bare.error(), bare.details(), bare.clientId(), bare.sessionId(),
+                bare.time(), facts(realm, event));
+        List<TraceRecord> traces = TraceMapping.traces(observed);
         TraceStore store = new TraceStore(session);
         traces.forEach(trace -> store.add(realm, trace));
         if (LOG.isDebugEnabled()) {
@@ -68,7 +74,12 @@ public class TraceEventListener implements EventListenerProvider {
             UserModel user = userSession != null ? userSession.getUser()
                     : event.getUserId() != null ? session.users().getUserById(realm, event.getUserId())
                     : authSession != null ? authSession.getAuthenticatedUser() : null;
-            ClientModel client = event.getClientId() == null ? null : realm.getClientByClientId(event.getClientId());
+            // The client session is read for the level and the scopes only: an event that states both (checktoken's do,
+            // whose client is the DP, with no client session of its own) spares the lookup.
+            Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
+            boolean stated = details.get(EventDetails.LEVEL) != null
+                    && (details.get(EventDetails.SCOPES) != null || details.get(Details.SCOPE) != null);
+            ClientModel client = event.getClientId() == null || stated ? null : realm.getClientByClientId(event.getClientId());
             AuthenticatedClientSessionModel clientSession = userSession != null && client != null
                     ? userSession.getAuthenticatedClientSessionByClient(client.getId()) : null;
 
