@@ -46,14 +46,4 @@ class DeviceCookieTest {
         assertTrue(device.full(3));
         assertFalse(device.knows("d"));
     }
-
-    @Test
-    void theRateLimiterCountsPerKeyWithinTheWindow() {
-        RateLimiter limiter = new RateLimiter(2, Duration.ofMinutes(15), 10);
-        assertTrue(limiter.tryAcquire("ip", NOW));
-        assertTrue(limiter.tryAcquire("ip", NOW));
-        assertFalse(limiter.tryAcquire("ip", NOW));
-        assertTrue(limiter.tryAcquire("other", NOW));
-        assertTrue(limiter.tryAcquire("ip", NOW.plus(Duration.ofMinutes(16))));
-    }
 }

@@ -302,6 +302,29 @@ class ClusterIT {
         observe("node 1 back: honours Marie's token, refreshes, and a new login is spread over both nodes " + describe(served));
     }
 
+    @Test
+    @Order(7)
+    void theReportFormsRateLimitHoldsForTheWholeClusterNotPerNode() {
+        Instant step = Instant.now();
+        int limit = 10; // the shipped default: 10 attempts per client address per 15 minutes
+        Browser browser = new Browser();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            statuses.add(report(browser, i % 2 == 0 ? node1 : node2, i));
+        }
+        assertEquals(java.util.Collections.nCopies(limit, 200), statuses, "the first attempts, half on each node, are answered");
+
+        assertEquals(429, report(browser, node2, limit), "node 2 counts the attempts node 1 saw");
+        assertEquals(429, report(browser, node1, limit + 1), "and node 1 those node 2 saw");
+        time("report form: " + limit + " attempts over both nodes, then 429 on each", step);
+        observe("report form rate limit: " + limit + " wrong attempts alternating between the nodes, the next one refused (429) by both");
+    }
+
+    private static int report(Browser browser, ClusterNode node, int attempt) {
+        return browser.post(node.realmUrl(REALM) + "/passerelle-report",
+                Map.of("code", "ABCD-" + (2222 + attempt), "email", "nobody@example.org", "action", "report")).status();
+    }
+
     @AfterAll
     static void stopCluster() throws IOException {
         if (balancer != null) {

@@ -281,6 +281,17 @@ class WalletLoginIT {
     }
 
     @Test
+    void aRefusedWalletLoginLeadsBackToTheService(PasserelleServer server) {
+        WaitingLogin login = startLogin(server);
+        present(login, JOAO, o -> o.put("expiresIn", -3600));
+        JsonNode status = Json.parse(login.browser().open(login.statusUrl()).body());
+        Page refused = login.browser().open(status.get("redirect").asText());
+        assertEquals("wallet-expired", refused.document().selectFirst("#passerelle-error-code").text(), refused.text());
+
+        WayBackToServiceIT.assertBackToTheService(login.browser(), refused, login.authorization());
+    }
+
+    @Test
     void revokedPidIsRefused(PasserelleServer server) {
         WaitingLogin login = startLogin(server);
         assertRefused(server, login, present(login, JOAO, o -> o.put("statusIdx", REVOKED_INDEX)), "wallet-revoked");

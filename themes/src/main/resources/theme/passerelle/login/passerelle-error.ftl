@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "passerelle-back.ftl" as back>
 <@layout.registrationLayout displayMessage=false; section>
     <#if section = "header">
         ${msg("passerelleErrorTitle")}
@@ -13,7 +14,9 @@
             <dd><code id="passerelle-error-id">${passerelleErrorId}</code></dd>
         </dl>
         <p>${msg("passerelleErrorHelp")}</p>
-        <#if client?? && client.baseUrl?has_content>
+        <#if back.href()?has_content>
+            <@back.link/>
+        <#elseif client?? && client.baseUrl?has_content>
             <p><a id="backToApplication" href="${client.baseUrl}">${kcSanitize(msg("backToApplication"))?no_esc}</a></p>
         </#if>
     </div>

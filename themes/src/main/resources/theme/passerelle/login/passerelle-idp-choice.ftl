@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "passerelle-back.ftl" as back>
 <@layout.registrationLayout displayMessage=true; section>
 <!-- template: passerelle-idp-choice.ftl -->
     <#if section = "header">
@@ -13,7 +14,7 @@
                 <h2 class="passerelle-idp-group" id="passerelle-eu-citizen">${msg("passerelleEuCitizenHeading")}</h2>
                 <@idpList idps=euIdps labelledBy="passerelle-eu-citizen"/>
             </#if>
-            <p class="passerelle-back"><a id="passerelle-back-to-service" href="${url.loginAction}&amp;passerelle_back=1">${msg("passerelleBackToService")}</a></p>
+            <@back.link/>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -30,7 +30,7 @@ import fr.passerelle.dashboard.keycloak.IdpBlockStore;
 import fr.passerelle.names.UserAttributes;
 import fr.passerelle.notice.ConnectionCode;
 import fr.passerelle.notice.EmailDigest;
-import fr.passerelle.notice.RateLimiter;
+import fr.passerelle.notice.AttemptLimit;
 import fr.passerelle.trace.TraceRecord;
 import fr.passerelle.trace.keycloak.TraceStore;
 
@@ -38,21 +38,24 @@ import fr.passerelle.trace.keycloak.TraceStore;
  * The public "it wasn't me" page, {@code /realms/{realm}/passerelle-report}: no login; the proof is the connection
  * code together with the address the notice went to. A right pair records a report with the connection's traces,
  * mails the realm's support address and offers to block the IdP used; a wrong pair gets one answer whatever was
- * wrong, and every attempt counts against a per-address rate limit.
+ * wrong, and every attempt counts against a per-address rate limit that holds across the cluster's nodes.
  */
 public class ReportResource {
 
     static final String TEMPLATE = "passerelle-report.ftl";
     private static final int MAX_TRACES = 200;
 
+    /** Prefix of the single-use objects that hold the rate limit's slots. */
+    static final String ATTEMPT_SLOT_PREFIX = "passerelle-report-attempt:";
+
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final RateLimiter limiter;
+    private final AttemptLimit limit;
 
-    ReportResource(KeycloakSession session, RateLimiter limiter) {
+    ReportResource(KeycloakSession session, AttemptLimit limit) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.limiter = limiter;
+        this.limit = limit;
     }
 
     @GET
@@ -66,7 +69,7 @@ public class ReportResource {
     @Produces(MediaType.TEXT_HTML)
     public Response submit(@FormParam("code") String code, @FormParam("email") String email, @FormParam("action") String action) {
         String remote = session.getContext().getConnection().getRemoteAddr();
-        if (!limiter.tryAcquire(realm.getId() + "|" + remote, Instant.now())) {
+        if (!limit.tryAcquire(this::takeSharedSlot, ATTEMPT_SLOT_PREFIX + realm.getId() + "|" + remote)) {
             return page("form", Map.of("code", ""), "passerelleReportTooMany", Response.Status.TOO_MANY_REQUESTS);
         }
         Optional<NoticeEntity> notice = ConnectionCode.parse(code)
@@ -91,6 +94,11 @@ public class ReportResource {
         view.put("supportMailed", report.isSupportMailed());
         view.put("serviceUrl", serviceUrl(notice.get().getClientId()));
         return page("recorded", view, null);
+    }
+
+    /** Keycloak's single-use objects: shared by the cluster's nodes, taken atomically, gone when their time is up. */
+    private boolean takeSharedSlot(String slot, Duration lifespan) {
+        return session.singleUseObjects().putIfAbsent(slot, lifespan.toSeconds());
     }
 
     private ReportEntity reportOf(NoticeEntity notice) {

@@ -9,22 +9,23 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import fr.passerelle.notice.NoticeNames;
-import fr.passerelle.notice.RateLimiter;
+import fr.passerelle.notice.AttemptLimit;
 
 /**
- * The report page's factory. The rate limit is per node: {@code --spi-realm-restapi-extension--passerelle-report--attempts}
- * attempts (default 10) per client address per {@code ...--window-minutes} (default 15).
+ * The report page's factory. The rate limit holds for the whole cluster (its slots are Keycloak's single-use objects,
+ * which every node shares): {@code --spi-realm-restapi-extension--passerelle-report--attempts} attempts (default 10)
+ * per client address in any {@code ...--window-minutes} (default 15).
  */
 public class ReportResourceProviderFactory implements RealmResourceProviderFactory {
 
-    private RateLimiter limiter;
+    private AttemptLimit limit;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new ReportResource(session, limiter);
+                return new ReportResource(session, limit);
             }
 
             @Override
@@ -35,7 +36,7 @@ public class ReportResourceProviderFactory implements RealmResourceProviderFacto
 
     @Override
     public void init(Config.Scope config) {
-        limiter = new RateLimiter(config.getInt("attempts", 10), Duration.ofMinutes(config.getInt("window-minutes", 15)), 100_000);
+        limit = new AttemptLimit(config.getInt("attempts", 10), Duration.ofMinutes(config.getInt("window-minutes", 15)));
     }
 
     @Override

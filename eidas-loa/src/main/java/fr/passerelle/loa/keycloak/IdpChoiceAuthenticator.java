@@ -16,14 +16,13 @@ import fr.passerelle.support.keycloak.FlowStep;
  * The browser flow's only step, in the order a login goes: a refusal to show, a hint to follow, a session to
  * reuse, else the IdP choice page. Each decision is {@link IdpAccess}'s; the collaborators only read the request
  * ({@link IdpHint}), reuse a session ({@link SsoReuse}), draw the page ({@link ChoicePage}), send the browser to
- * the IdP ({@link IdpRedirect}) or answer the SP ({@link SpErrorResponse}).
+ * the IdP ({@link IdpRedirect}) or answer the SP ({@link SpErrorResponse}). The page's way back to the service is
+ * {@link BackToService}, as on every other broker page.
  */
 public class IdpChoiceAuthenticator implements FlowStep {
 
     /** The form or query parameter naming the IdP picked on the page. */
     public static final String CHOICE_PARAM = IdpHint.CHOICE_PARAM;
-    /** The choice page's "back to the service" link: the login ends with {@code access_denied} for the service. */
-    public static final String BACK_TO_SERVICE_PARAM = "passerelle_back";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -63,11 +62,6 @@ public class IdpChoiceAuthenticator implements FlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (context.getUriInfo().getQueryParameters().containsKey(BACK_TO_SERVICE_PARAM)) {
-            // The person goes back to the service, which receives access_denied.
-            context.cancelLogin();
-            return;
-        }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         IdpAccess access = IdpGate.access(context.getSession(), authSession);
         String chosen = IdpHint.chosenAlias(context);

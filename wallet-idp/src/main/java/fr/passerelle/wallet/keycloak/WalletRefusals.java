@@ -30,6 +30,10 @@ final class WalletRefusals {
     static Response page(KeycloakSession session, AuthenticationSessionModel authSession, IdentityProviderModel idp,
             WalletRefusal refusal, String detail) {
         String errorId = record(session, authSession, idp, refusal, detail);
+        if (authSession != null) {
+            // The page then offers the way back to the service of this login (the forms read the client from the context).
+            session.getContext().setClient(authSession.getClient());
+        }
         LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
         if (authSession != null) {
             forms.setAuthenticationSession(authSession);
