@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -303,7 +304,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theReportFormsRateLimitHoldsForTheWholeClusterNotPerNode() {
         Instant step = Instant.now();
         int limit = 10; // the shipped default: 10 attempts per client address per 15 minutes
@@ -312,7 +313,7 @@ class ClusterIT {
         for (int i = 0; i < limit; i++) {
             statuses.add(report(browser, i % 2 == 0 ? node1 : node2, i));
         }
-        assertEquals(java.util.Collections.nCopies(limit, 200), statuses, "the first attempts, half on each node, are answered");
+        assertEquals(Collections.nCopies(limit, 200), statuses, "the first attempts, half on each node, are answered");
 
         assertEquals(429, report(browser, node2, limit), "node 2 counts the attempts node 1 saw");
         assertEquals(429, report(browser, node1, limit + 1), "and node 1 those node 2 saw");

@@ -1,32 +1,20 @@
 package fr.passerelle.consent.keycloak;
 
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-import fr.passerelle.support.keycloak.StatelessFactory;
+import fr.passerelle.support.keycloak.RealmResourceFactory;
 
 /** Mounts {@link PasserelleResource} at {@code /realms/{realm}/passerelle}. */
-public class PasserelleResourceProviderFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
+public class PasserelleResourceProviderFactory extends RealmResourceFactory {
 
     public static final String ID = "passerelle";
 
-    @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        return new RealmResourceProvider() {
-            @Override
-            public Object getResource() {
-                return new PasserelleResource(session);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    public PasserelleResourceProviderFactory() {
+        super(ID);
     }
 
     @Override
-    public String getId() {
-        return ID;
+    protected Object resource(KeycloakSession session) {
+        return new PasserelleResource(session);
     }
 }
