@@ -292,6 +292,16 @@ class WalletLoginIT {
     }
 
     @Test
+    void aPersonWaitingForTheWalletCanGoBackToTheService(PasserelleServer server) {
+        ServiceProvider.Authorization authorization = ServiceProvider.demoSp(server).authorize("openid amr");
+        Browser browser = LoginFlow.newBrowser();
+        Page waiting = LoginFlow.chooseIdp(browser, browser.open(authorization.url()), ALIAS);
+        assertTrue(waiting.has("#passerelle-wallet-same-device"), "on the wallet's waiting page: " + waiting.text());
+
+        WayBackToServiceIT.assertBackToTheService(browser, waiting, authorization);
+    }
+
+    @Test
     void revokedPidIsRefused(PasserelleServer server) {
         WaitingLogin login = startLogin(server);
         assertRefused(server, login, present(login, JOAO, o -> o.put("statusIdx", REVOKED_INDEX)), "wallet-revoked");

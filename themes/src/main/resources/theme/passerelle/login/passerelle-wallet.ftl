@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "passerelle-back.ftl" as back>
 <@layout.registrationLayout displayMessage=false; section>
 <!-- template: passerelle-wallet.ftl -->
     <#if section = "header">
@@ -15,6 +16,7 @@
             <p id="passerelle-wallet-status" role="status" aria-live="polite">${msg("passerelleWalletWaiting")}</p>
             <noscript><p><a href="${passerelleWalletStatusUrl}">${msg("passerelleWalletCheck")}</a></p></noscript>
         </div>
+        <@back.link/>
         <script src="${url.resourcesPath}/js/passerelle-wallet.js" defer></script>
     </#if>
 </@layout.registrationLayout>

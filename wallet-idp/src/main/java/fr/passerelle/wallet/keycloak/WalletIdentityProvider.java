@@ -61,6 +61,9 @@ public class WalletIdentityProvider extends AbstractIdentityProvider<IdentityPro
                 + "client_id=" + encode(settings.verifier().clientId())
                 + "&request_uri=" + encode(requestUri)
                 + "&request_uri_method=post";
+        // The page offers the way back to the service of this login while the person waits (the forms read the client
+        // from the context).
+        session.getContext().setClient(authSession.getClient());
         return session.getProvider(LoginFormsProvider.class)
                 .setAuthenticationSession(authSession)
                 .setAttribute("passerelleWalletLink", walletLink)
