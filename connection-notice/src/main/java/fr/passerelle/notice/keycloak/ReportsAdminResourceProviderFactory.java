@@ -52,7 +52,7 @@ public class ReportsAdminResourceProviderFactory extends AdminResourceFactory {
         public List<Map<String, Object>> reports(@QueryParam("max") Integer max) {
             auth.realm().requireViewEvents();
             return NoticeOutbox.em(session).createNamedQuery("passerelleReportsOfRealm", ReportEntity.class)
-                    .setParameter("realmId", realm.getId()).setMaxResults(limit(max))
+                    .setParameter("realmId", realm.getId()).setMaxResults(limit(max, MAX))
                     .getResultStream().map(Resource::json).toList();
         }
 
@@ -62,12 +62,8 @@ public class ReportsAdminResourceProviderFactory extends AdminResourceFactory {
         public List<Map<String, Object>> notices(@QueryParam("max") Integer max) {
             auth.realm().requireViewEvents();
             return NoticeOutbox.em(session).createNamedQuery("passerelleNoticesOfRealm", NoticeEntity.class)
-                    .setParameter("realmId", realm.getId()).setMaxResults(limit(max))
+                    .setParameter("realmId", realm.getId()).setMaxResults(limit(max, MAX))
                     .getResultStream().map(Resource::json).toList();
-        }
-
-        private static int limit(Integer max) {
-            return max == null || max < 1 || max > MAX ? MAX : max;
         }
 
         private static Map<String, Object> json(ReportEntity r) {

@@ -18,6 +18,11 @@ public abstract class AdminResourceFactory implements AdminRealmResourceProvider
         this.id = id;
     }
 
+    /** The number of rows a listing answers: what the caller asked, or {@code most} when it asked nothing, too few or too many. */
+    protected static int limit(Integer asked, int most) {
+        return asked == null || asked < 1 || asked > most ? most : asked;
+    }
+
     @Override
     public final AdminRealmResourceProvider create(KeycloakSession session) {
         return this;

@@ -52,7 +52,7 @@ public class TraceAdminResourceProviderFactory extends AdminResourceFactory {
         @Produces(MediaType.APPLICATION_JSON)
         public List<Map<String, Object>> list(@QueryParam("identityKey") String identityKey, @QueryParam("max") Integer max) {
             auth.realm().requireViewEvents();
-            int limit = max == null || max < 1 || max > MAX ? MAX : max;
+            int limit = limit(max, MAX);
             TraceStore store = new TraceStore(session);
             List<TraceRecord> traces = identityKey == null || identityKey.isBlank()
                     ? store.ofRealm(realm, Instant.EPOCH, limit)
