@@ -87,7 +87,8 @@ class ShippedRealmsTest {
         List<String> executors = new ArrayList<>();
         broker.path("clientProfiles").path("profiles").forEach(p -> p.path("executors").forEach(e -> executors.add(e.path("executor").asText())));
         assertTrue(executors.containsAll(List.of("passerelle-state-nonce-enforcer", "passerelle-essential-acr", "pkce-enforcer",
-                "secure-redirect-uris-enforcer", "passerelle-idp-access-on-refresh")), executors.toString());
+                "secure-redirect-uris-enforcer", "passerelle-idp-access-on-refresh", "passerelle-logout-without-session-id")),
+                executors.toString());
         List<String> policies = new ArrayList<>();
         broker.path("clientPolicies").path("policies").forEach(p -> {
             if (p.path("enabled").asBoolean()) {
@@ -95,7 +96,7 @@ class ShippedRealmsTest {
             }
         });
         assertEquals(List.of("passerelle-request-rules", "passerelle-refresh-rules", "passerelle-pkce-public-clients", "passerelle-pkce-service-clients",
-                "passerelle-exact-redirect-uris", "passerelle-franceconnect", "passerelle-franceconnect-registration"), policies);
+                "passerelle-exact-redirect-uris", "passerelle-franceconnect", "passerelle-franceconnect-registration", "passerelle-logout-channels"), policies);
     }
 
     private void collect(JsonNode node, List<String> found) {

@@ -6,12 +6,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperUtils;
+import org.keycloak.protocol.oidc.mappers.LogoutTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import org.keycloak.representations.LogoutToken;
 
 import fr.passerelle.support.keycloak.TokenMapper;
 
@@ -20,7 +22,7 @@ import fr.passerelle.support.keycloak.TokenMapper;
  * pairwise subject for the client's sector. Runs after Keycloak's own sub mapper.
  */
 public class PairwiseSubMapper extends TokenMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper, LogoutTokenMapper {
 
     public static final String PROVIDER_ID = "passerelle-pairwise-sub";
 
@@ -69,6 +71,17 @@ public class PairwiseSubMapper extends TokenMapper
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
             UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         setClaim(token, mappingModel, userSession, session, clientSessionCtx);
+        return token;
+    }
+
+    /** A back-channel logout token names the person as the client knows them, never by Keycloak's user id. */
+    @Override
+    public LogoutToken transformLogoutToken(LogoutToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        String sub = Subjects.pairwise(session, clientSessionCtx.getClientSession().getClient(), userSession.getUser());
+        if (sub != null) {
+            token.setSubject(sub);
+        }
         return token;
     }
 

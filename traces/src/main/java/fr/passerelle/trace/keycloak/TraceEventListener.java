@@ -56,8 +56,11 @@ public class TraceEventListener implements EventListenerProvider {
         if (TraceMapping.traces(bare).isEmpty()) {
             return;
         }
-        ObservedEvent observed = new ObservedEvent(bare.type(), bare.error(), bare.details(), bare.clientId(), bare.sessionId(),
-                bare.time(), facts(realm, event));
+        UserSessionModel userSession = userSession(realm, event);
+        // A token names its session by its sector's alias: the trace keeps the session's own id, as logins record it.
+        String sessionId = userSession != null ? userSession.getId() : bare.sessionId();
+        ObservedEvent observed = new ObservedEvent(bare.type(), bare.error(), bare.details(), bare.clientId(), sessionId,
+                bare.time(), facts(realm, event, userSession));
         List<TraceRecord> traces = TraceMapping.traces(observed);
         TraceStore store = new TraceStore(session);
         traces.forEach(trace -> store.add(realm, trace));
@@ -67,9 +70,17 @@ public class TraceEventListener implements EventListenerProvider {
     }
 
     /** What the user session (or, during a login, the authentication session) tells about the person. */
-    private ObservedEvent.SessionFacts facts(RealmModel realm, Event event) {
+    private UserSessionModel userSession(RealmModel realm, Event event) {
         try {
-            UserSessionModel userSession = event.getSessionId() == null ? null : session.sessions().getUserSession(realm, event.getSessionId());
+            return event.getSessionId() == null ? null : session.sessions().getUserSession(realm, event.getSessionId());
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "could not read the session of a %s event", event.getType());
+            return null;
+        }
+    }
+
+    private ObservedEvent.SessionFacts facts(RealmModel realm, Event event, UserSessionModel userSession) {
+        try {
             AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
             UserModel user = userSession != null ? userSession.getUser()
                     : event.getUserId() != null ? session.users().getUserById(realm, event.getUserId())
