@@ -56,7 +56,7 @@ final class TokenCheckBenchmark {
         String passerelleToken = passerelleTokenForMarie();
         String stockToken = stockTokenForMarie(StockRealms.RS256);
         String stockEs256Token = stockTokenForMarie(StockRealms.ES256);
-        String demoDp = basic("demo-dp", "demo-dp-secret");
+        String demoDp = basic("demo-dp", "demo-dp-secret-keying-hs256-answers");
         String benchDp = basic(StockRealms.DP, StockRealms.DP_SECRET);
         Predicate<HttpResponse<String>> activeJson = r -> r.statusCode() == 200 && r.body().contains("\"active\":true");
         calls.put(STOCK_RS256, new Call(introspect(StockRealms.RS256), benchDp, "application/json", stockToken, activeJson));

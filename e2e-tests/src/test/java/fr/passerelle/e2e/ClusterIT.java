@@ -223,8 +223,8 @@ class ClusterIT {
         balancer.alternate();
 
         int checksBefore = checktokenTraces();
-        JsonNode onNode2 = new DataProvider(balancer.baseUrl(), node2.baseUrl(), "demo-dp", "demo-dp-secret").checkTokenJson(fromNode1.accessToken());
-        JsonNode onNode1 = new DataProvider(balancer.baseUrl(), node1.baseUrl(), "demo-dp", "demo-dp-secret").checkTokenJson(fromNode1.accessToken());
+        JsonNode onNode2 = new DataProvider(balancer.baseUrl(), node2.baseUrl(), "demo-dp", "demo-dp-secret-keying-hs256-answers").checkTokenJson(fromNode1.accessToken());
+        JsonNode onNode1 = new DataProvider(balancer.baseUrl(), node1.baseUrl(), "demo-dp", "demo-dp-secret-keying-hs256-answers").checkTokenJson(fromNode1.accessToken());
         assertEquals(checksBefore + 2, checktokenTraces(), "each node wrote its checktoken trace into the one database");
         List<String> events = database.column("SELECT DISTINCT event FROM passerelle_trace");
         assertTrue(events.containsAll(List.of("consent_given", "sp_token")), "node 1's login and consent are traced: " + events);

@@ -76,7 +76,7 @@ class DataExchangeIT {
         assertEquals(answer, Json.parse(Json.write(signed)),
                 "the signed JWT carries the same answer as the JSON variant");
 
-        JsonNode otherDp = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret").checkTokenJson(tokens.accessToken());
+        JsonNode otherDp = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret-keying-hs256-answers").checkTokenJson(tokens.accessToken());
         assertInactive(otherDp);
     }
 
@@ -238,7 +238,7 @@ class DataExchangeIT {
             Browser browser = LoginFlow.newBrowser();
             Page consent = LoginFlow.signIn(browser, authorization, DemoPeople.LUCAS);
             Tokens tokens = authorization.redeem(browser.submit(consent, "#passerelle-consent-form", Map.of("accept", "")));
-            HttpResponse<String> response = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret").checkToken(tokens.accessToken(), null);
+            HttpResponse<String> response = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret-keying-hs256-answers").checkToken(tokens.accessToken(), null);
 
             assertEquals(200, response.statusCode(), response.body());
             assertEquals(5, response.body().split("\\.", -1).length, "a JWE in compact form");
