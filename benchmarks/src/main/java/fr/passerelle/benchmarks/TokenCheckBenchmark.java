@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.passerelle.e2e.Browser;
 import fr.passerelle.e2e.DemoPeople;
+import fr.passerelle.e2e.Json;
 import fr.passerelle.e2e.LoginFlow;
 import fr.passerelle.e2e.Page;
 import fr.passerelle.e2e.PasserelleServer;
@@ -45,6 +46,8 @@ final class TokenCheckBenchmark {
     private final PasserelleServer server;
     private final ServerProcess process;
     private final Map<String, Call> calls = new LinkedHashMap<>();
+    /** The JWS algorithm of the signed checktoken answers the benchmark's DP (demo-dp, client secret) receives. */
+    private String signedAnswerAlgorithm = "?";
 
     TokenCheckBenchmark(PasserelleServer server, ServerProcess process) {
         this.server = server;
@@ -73,8 +76,17 @@ final class TokenCheckBenchmark {
             if (!call.getValue().ok().test(once)) {
                 throw new IllegalStateException(call.getKey() + " does not answer active for its token: " + once.statusCode() + " " + once.body());
             }
+            if (call.getKey().equals(CHECKTOKEN_SIGNED)) {
+                String header = new String(Base64.getUrlDecoder().decode(once.body().substring(0, once.body().indexOf('.'))),
+                        StandardCharsets.UTF_8);
+                signedAnswerAlgorithm = Json.parse(header).path("alg").asText("?");
+            }
         }
         return this;
+    }
+
+    String signedAnswerAlgorithm() {
+        return signedAnswerAlgorithm;
     }
 
     /** Warm-up, then alternating rounds; returns every round's result per endpoint. */
