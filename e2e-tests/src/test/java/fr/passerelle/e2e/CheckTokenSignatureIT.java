@@ -76,7 +76,8 @@ class CheckTokenSignatureIT {
      */
     @Test
     void aKeyAuthenticatedDpGetsTheRealmsEs256AndThePublicKeyNeverKeysAnHmac(PasserelleServer server) throws Exception {
-        RSAKey dpKey = new RSAKeyGenerator(2048).keyID("key-dp-1").generate();
+        RSAKey dpKey = new RSAKeyGenerator(2048).keyID("key-dp-1").keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256).generate();
         String clientId = "test-key-dp-" + UUID.randomUUID().toString().substring(0, 8);
         ObjectNode client = Json.MAPPER.createObjectNode();
         client.put("clientId", clientId).put("enabled", true).put("protocol", "openid-connect").put("publicClient", false)
@@ -188,7 +189,7 @@ class CheckTokenSignatureIT {
             throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId)
                 .audience(server.realmUrl("passerelle")).jwtID(UUID.randomUUID().toString())
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(30))).build();
         SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         assertion.sign(new RSASSASigner(key));
         String form = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
