@@ -105,9 +105,11 @@ public class TraceEventListenerFactory implements EventListenerProviderFactory {
         BatchWriter<QueuedTrace> current = writer;
         writer = null;
         if (current != null) {
+            long unwritten = current.stats().accepted() - current.stats().written();
             BatchWriter.Stats stats = current.close(Duration.ofSeconds(30));
             TraceEventListener.LOG.infof("trace writer closed: %d token-check traces accepted, %d written in %d batches (largest %d), "
-                    + "%d failed attempts", stats.accepted(), stats.written(), stats.batches(), stats.largestBatch(), stats.failedAttempts());
+                    + "%d failed attempts; %d were not written yet when the stop began", stats.accepted(), stats.written(), stats.batches(),
+                    stats.largestBatch(), stats.failedAttempts(), unwritten);
         }
     }
 }
