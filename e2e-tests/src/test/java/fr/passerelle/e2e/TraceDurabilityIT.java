@@ -37,7 +37,8 @@ class TraceDurabilityIT {
     private static final int INVALID_CALLS = 100;
     private static final int CONNECTIONS = 16;
     private static final Pattern WRITER_CLOSED = Pattern.compile(
-            "trace writer closed: (\\d+) token-check traces accepted, (\\d+) written in (\\d+) batches \\(largest (\\d+)\\)");
+            "trace writer closed: (\\d+) token-check traces accepted, (\\d+) written in (\\d+) batches \\(largest (\\d+)\\), "
+            + "(\\d+) failed attempts; (\\d+) were not written yet when the stop began");
 
     private PasserelleServer server;
 
@@ -45,7 +46,9 @@ class TraceDurabilityIT {
     void start() {
         server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")),
                 Path.of(System.getProperty("passerelle.work.dir")), "keycloak-trace-durability",
-                Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL), List.of());
+                Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL),
+                // The writer waits up to 10 s to fill a batch: when the stop comes, traces are certainly still queued.
+                List.of("--spi-events-listener--passerelle-traces--linger-millis=10000"));
     }
 
     @AfterAll
@@ -97,6 +100,8 @@ class TraceDurabilityIT {
         Matcher closed = WRITER_CLOSED.matcher(stopLog);
         assertTrue(closed.find(), "the trace writer reports its close at the graceful stop");
         assertEquals(closed.group(1), closed.group(2), "every trace the writer accepted was written before the stop");
+        assertTrue(Integer.parseInt(closed.group(6)) > 0, "the stop found traces still queued (so the flush at the stop is what wrote them): "
+                + closed.group());
 
         List<JsonNode> traces = Traces.all(server);
         List<JsonNode> ok = traces.stream().filter(t -> "checktoken_ok".equals(t.get("event").asText())).toList();

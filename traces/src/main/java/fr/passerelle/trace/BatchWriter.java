@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
  * dropped: {@link #offer} refuses an item when the queue is full (the caller then writes it itself), a batch the
  * sink fails on is tried again, and {@link #close} writes what is left before it returns. So a graceful stop loses
  * nothing; an abrupt one (the process killed) loses at most what the queue held and the batch being written, that
- * is at most {@code capacity + maxBatch} items.
+ * is at most {@code capacity + maxBatch} items, and with a linger at most what arrived during one linger.
  *
  * @param <T> what is written
  */
@@ -28,6 +29,9 @@ public final class BatchWriter<T> implements AutoCloseable {
     private final int maxBatch;
     private final Consumer<List<T>> sink;
     private final Duration retryPause;
+    private final Duration linger;
+    /** Readers waiting: while any does, batches are written without waiting out the linger. */
+    private final AtomicInteger waitingReaders = new AtomicInteger();
     private final Thread thread;
     private final Object progress = new Object();
     private volatile boolean closing;
@@ -48,9 +52,18 @@ public final class BatchWriter<T> implements AutoCloseable {
      * @param sink       writes one batch, all or nothing (one transaction); throws when it did not
      */
     public BatchWriter(String name, int capacity, int maxBatch, Duration retryPause, Consumer<List<T>> sink) {
-        if (capacity < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("capacity and maxBatch must be positive");
+        this(name, capacity, maxBatch, Duration.ZERO, retryPause, sink);
+    }
+
+    /**
+     * @param linger how long the writer waits for more items before it writes a batch that is not full (zero: it
+     *               writes what it has at once)
+     */
+    public BatchWriter(String name, int capacity, int maxBatch, Duration linger, Duration retryPause, Consumer<List<T>> sink) {
+        if (capacity < 1 || maxBatch < 1 || linger.isNegative()) {
+            throw new IllegalArgumentException("capacity and maxBatch must be positive, linger not negative");
         }
+        this.linger = linger;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.retryPause = Objects.requireNonNull(retryPause);
@@ -83,21 +96,26 @@ public final class BatchWriter<T> implements AutoCloseable {
      */
     public boolean awaitWritten(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
-            long target = accepted;
-            while (written < target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+        waitingReaders.incrementAndGet();
+        try {
+            synchronized (progress) {
+                long target = accepted;
+                while (written < target) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(progress, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
                 }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(progress, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                return true;
             }
-            return true;
+        } finally {
+            waitingReaders.decrementAndGet();
         }
     }
 
@@ -166,6 +184,7 @@ public final class BatchWriter<T> implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                gather(batch);
             }
             try {
                 sink.accept(batch);
@@ -184,6 +203,31 @@ public final class BatchWriter<T> implements AutoCloseable {
             }
             wrote(batch.size());
             batch.clear();
+        }
+    }
+
+    /**
+     * With a linger, waits up to that long for more items before writing a batch that is not full: fewer, larger
+     * transactions, at the price of that much more time in the queue. A stop, or a reader waiting, cuts it short.
+     */
+    private void gather(List<T> batch) {
+        long end = System.nanoTime() + linger.toNanos();
+        while (batch.size() < maxBatch && !closing && waitingReaders.get() == 0) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            T next;
+            try {
+                next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next != null) {
+                batch.add(next);
+                queue.drainTo(batch, maxBatch - batch.size());
+            }
         }
     }
 

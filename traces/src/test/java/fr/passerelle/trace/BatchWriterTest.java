@@ -131,4 +131,25 @@ class BatchWriterTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aLingeringWriterGathersBatchesYetAReaderOrAStopDoesNotWaitItOut() {
+        List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+        BatchWriter<Integer> writer = new BatchWriter<>("test-writer", 100, 50, Duration.ofSeconds(30), Duration.ofMillis(5),
+                batch -> batches.add(List.copyOf(batch)));
+        for (int i = 0; i < 10; i++) {
+            writer.offer(i);
+        }
+        long start = System.nanoTime();
+        assertTrue(writer.awaitWritten(Duration.ofSeconds(5)), "a reader cuts the linger short");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+        for (int i = 10; i < 20; i++) {
+            writer.offer(i);
+        }
+        start = System.nanoTime();
+        BatchWriter.Stats stats = writer.close(Duration.ofSeconds(10));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "a stop cuts the linger short");
+        assertEquals(20, stats.written());
+        assertEquals(20, batches.stream().mapToInt(List::size).sum());
+    }
 }

@@ -33,6 +33,8 @@ public class TraceEventListenerFactory implements EventListenerProviderFactory {
     static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     /** Option {@code batch-size}: traces written in one transaction at most. */
     static final int DEFAULT_BATCH_SIZE = 500;
+    /** Option {@code linger-millis}: how long the writer waits for more traces before writing a batch that is not full. */
+    static final long DEFAULT_LINGER_MILLIS = 0;
     /** How long a reader waits for the traces this node accepted before it reads anyway. */
     static final Duration READ_WAIT = Duration.ofSeconds(5);
 
@@ -40,6 +42,7 @@ public class TraceEventListenerFactory implements EventListenerProviderFactory {
     private boolean batch;
     private int queueCapacity;
     private int batchSize;
+    private long lingerMillis;
     private volatile BatchWriter<QueuedTrace> writer;
 
     @Override
@@ -53,6 +56,7 @@ public class TraceEventListenerFactory implements EventListenerProviderFactory {
         batch = config.getBoolean("batch-checktoken", DEFAULT_BATCH);
         queueCapacity = config.getInt("queue-capacity", DEFAULT_QUEUE_CAPACITY);
         batchSize = config.getInt("batch-size", DEFAULT_BATCH_SIZE);
+        lingerMillis = config.getLong("linger-millis", DEFAULT_LINGER_MILLIS);
     }
 
     @Override
@@ -62,8 +66,8 @@ public class TraceEventListenerFactory implements EventListenerProviderFactory {
             timer.schedule(new TracePurge(factory, purgeIntervalMillis), purgeIntervalMillis, TracePurge.TASK_NAME);
         }
         if (batch) {
-            writer = new BatchWriter<>("passerelle-trace-writer", queueCapacity, batchSize, Duration.ofSeconds(1),
-                    traces -> write(factory, traces));
+            writer = new BatchWriter<>("passerelle-trace-writer", queueCapacity, batchSize, Duration.ofMillis(lingerMillis),
+                    Duration.ofSeconds(1), traces -> write(factory, traces));
         }
     }
 
