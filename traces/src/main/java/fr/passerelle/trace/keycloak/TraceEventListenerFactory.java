@@ -33,8 +33,12 @@ public class TraceEventListenerFactory implements EventListenerProviderFactory {
     static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     /** Option {@code batch-size}: traces written in one transaction at most. */
     static final int DEFAULT_BATCH_SIZE = 500;
-    /** Option {@code linger-millis}: how long the writer waits for more traces before writing a batch that is not full. */
-    static final long DEFAULT_LINGER_MILLIS = 0;
+    /**
+     * Option {@code linger-millis}: how long the writer waits for more traces before writing a batch that is not full.
+     * Without one, under load the writer committed 1.6 traces a batch on average (the benchmark's 126,000 calls in
+     * 78,000 batches): almost the cost it was to save. 100 ms gathers a few hundred at a time.
+     */
+    static final long DEFAULT_LINGER_MILLIS = 100;
     /** How long a reader waits for the traces this node accepted before it reads anyway. */
     static final Duration READ_WAIT = Duration.ofSeconds(5);
 
