@@ -91,6 +91,8 @@ public final class Benchmarks {
                 TokenCheckBenchmark tokens = new TokenCheckBenchmark(server, process).prepare();
                 Map<String, List<Load.Result>> measured = tokens.run(seconds, threads, rounds);
                 writeTokens(text, measured, seconds, threads, rounds);
+                text.append(String.format("%nSigned checktoken answers to the benchmark's DP (`demo-dp`, client secret): `%s`.%n",
+                        tokens.signedAnswerAlgorithm()));
                 if (profile) {
                     Profiler profiler = new Profiler(process, work.resolve("jfr"));
                     text.append("\n### Where the time goes (JDK Flight Recorder, ").append(seconds).append(" s of each load)\n");

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.passerelle.e2e.Browser;
 import fr.passerelle.e2e.DemoPeople;
+import fr.passerelle.e2e.Json;
 import fr.passerelle.e2e.LoginFlow;
 import fr.passerelle.e2e.Page;
 import fr.passerelle.e2e.PasserelleServer;
@@ -45,6 +46,8 @@ final class TokenCheckBenchmark {
     private final PasserelleServer server;
     private final ServerProcess process;
     private final Map<String, Call> calls = new LinkedHashMap<>();
+    /** The JWS algorithm of the signed checktoken answers the benchmark's DP (demo-dp, client secret) receives. */
+    private String signedAnswerAlgorithm = "?";
 
     TokenCheckBenchmark(PasserelleServer server, ServerProcess process) {
         this.server = server;
@@ -56,7 +59,7 @@ final class TokenCheckBenchmark {
         String passerelleToken = passerelleTokenForMarie();
         String stockToken = stockTokenForMarie(StockRealms.RS256);
         String stockEs256Token = stockTokenForMarie(StockRealms.ES256);
-        String demoDp = basic("demo-dp", "demo-dp-secret");
+        String demoDp = basic("demo-dp", "demo-dp-secret-keying-hs256-answers");
         String benchDp = basic(StockRealms.DP, StockRealms.DP_SECRET);
         Predicate<HttpResponse<String>> activeJson = r -> r.statusCode() == 200 && r.body().contains("\"active\":true");
         calls.put(STOCK_RS256, new Call(introspect(StockRealms.RS256), benchDp, "application/json", stockToken, activeJson));
@@ -73,14 +76,26 @@ final class TokenCheckBenchmark {
             if (!call.getValue().ok().test(once)) {
                 throw new IllegalStateException(call.getKey() + " does not answer active for its token: " + once.statusCode() + " " + once.body());
             }
+            if (call.getKey().equals(CHECKTOKEN_SIGNED)) {
+                String header = new String(Base64.getUrlDecoder().decode(once.body().substring(0, once.body().indexOf('.'))),
+                        StandardCharsets.UTF_8);
+                signedAnswerAlgorithm = Json.parse(header).path("alg").asText("?");
+            }
         }
         return this;
     }
 
+    String signedAnswerAlgorithm() {
+        return signedAnswerAlgorithm;
+    }
+
     /** Warm-up, then alternating rounds; returns every round's result per endpoint. */
     Map<String, List<Load.Result>> run(int seconds, int threads, int rounds) throws Exception {
+        // A warm-up as long as a round for each endpoint: with a third of one, the first round of the first endpoint
+        // (the stock realm's) still ran on code the JIT had not compiled yet, at a third of its later rate.
+        int warmUp = Integer.getInteger("benchmark.warmup.seconds", seconds);
         for (Call call : calls.values()) {
-            Load.forSeconds(Math.max(3, seconds / 3), threads, () -> call.ok().test(call.send(http)), process);
+            Load.forSeconds(Math.max(3, warmUp), threads, () -> call.ok().test(call.send(http)), process);
         }
         Map<String, List<Load.Result>> measured = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {

@@ -196,7 +196,7 @@ class BadRequestMatrixIT {
                 Case.of("checktoken: no token", () -> Seen.checkToken(dp.checkToken(null, "application/json")),
                         new Seen(400, "invalid_request", "The form field token is required, once"), 1),
                 Case.of("checktoken: duplicated token", () -> Seen.checkToken(PartnerCalls.post(checktoken, PartnerCalls.fields("token", "a", "token", "b"),
-                        "demo-dp", "demo-dp-secret")),
+                        "demo-dp", "demo-dp-secret-keying-hs256-answers")),
                         new Seen(400, "invalid_request", "The form field token is required, once"), 1),
                 Case.of("checktoken: oversized token", () -> Seen.checkToken(dp.checkToken("e".repeat(64 * 1024), "application/json")),
                         INACTIVE, 1),
@@ -228,7 +228,7 @@ class BadRequestMatrixIT {
                 }, INACTIVE, 1),
                 new Case("checktoken: token granting this DP nothing", () -> {
                     String accessToken = Issued.withData(server).accessToken();
-                    return () -> Seen.checkToken(new DataProvider(server, "demo-dp-2", "demo-dp-2-secret").checkToken(accessToken, "application/json"));
+                    return () -> Seen.checkToken(new DataProvider(server, "demo-dp-2", "demo-dp-2-secret-keying-hs256-answers").checkToken(accessToken, "application/json"));
                 },
                         INACTIVE, 1));
     }

@@ -38,7 +38,7 @@ class CheckTokenDisclosureIT {
         assertTrue(back.isClientRedirect(), "no consent page for openid alone: " + back.text());
         Tokens tokens = authorization.redeem(back);
 
-        for (DataProvider dp : List.of(DataProvider.demoDp(server), new DataProvider(server, "demo-dp-2", "demo-dp-2-secret"))) {
+        for (DataProvider dp : List.of(DataProvider.demoDp(server), new DataProvider(server, "demo-dp-2", "demo-dp-2-secret-keying-hs256-answers"))) {
             assertEquals(Map.of("active", false), Json.MAPPER.convertValue(dp.checkTokenJson(tokens.accessToken()), Map.class),
                     "a DP the token grants nothing learns nothing, not even that the token is live");
             assertEquals(Map.of("active", false), dp.checkTokenJwt(tokens.accessToken()), "same in the signed answer");
@@ -59,7 +59,7 @@ class CheckTokenDisclosureIT {
         assertEquals(List.of("given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry"), fields,
                 "the pivot identity, no e-mail, no usage name, no raw IdP value");
 
-        JsonNode other = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret").checkTokenJson(tokens.accessToken());
+        JsonNode other = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret-keying-hs256-answers").checkTokenJson(tokens.accessToken());
         assertEquals(Map.of("active", false), Json.MAPPER.convertValue(other, Map.class),
                 "demo-dp-2 serves none of the granted scopes");
     }

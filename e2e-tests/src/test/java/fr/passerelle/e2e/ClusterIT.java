@@ -223,8 +223,19 @@ class ClusterIT {
         balancer.alternate();
 
         int checksBefore = checktokenTraces();
-        JsonNode onNode2 = new DataProvider(balancer.baseUrl(), node2.baseUrl(), "demo-dp", "demo-dp-secret").checkTokenJson(fromNode1.accessToken());
-        JsonNode onNode1 = new DataProvider(balancer.baseUrl(), node1.baseUrl(), "demo-dp", "demo-dp-secret").checkTokenJson(fromNode1.accessToken());
+        JsonNode onNode2 = new DataProvider(balancer.baseUrl(), node2.baseUrl(), "demo-dp", "demo-dp-secret-keying-hs256-answers").checkTokenJson(fromNode1.accessToken());
+        JsonNode onNode1 = new DataProvider(balancer.baseUrl(), node1.baseUrl(), "demo-dp", "demo-dp-secret-keying-hs256-answers").checkTokenJson(fromNode1.accessToken());
+        // Each node's trace writer writes its token-check traces off the call, within its linger (100 ms): read the
+        // table directly (not through the listing, which waits for its node's writer) until both are there, 10 s at most.
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (checktokenTraces() < checksBefore + 2 && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         assertEquals(checksBefore + 2, checktokenTraces(), "each node wrote its checktoken trace into the one database");
         List<String> events = database.column("SELECT DISTINCT event FROM passerelle_trace");
         assertTrue(events.containsAll(List.of("consent_given", "sp_token")), "node 1's login and consent are traced: " + events);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWEObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSADecrypter;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -76,7 +76,7 @@ class DataExchangeIT {
         assertEquals(answer, Json.parse(Json.write(signed)),
                 "the signed JWT carries the same answer as the JSON variant");
 
-        JsonNode otherDp = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret").checkTokenJson(tokens.accessToken());
+        JsonNode otherDp = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret-keying-hs256-answers").checkTokenJson(tokens.accessToken());
         assertInactive(otherDp);
     }
 
@@ -238,7 +238,7 @@ class DataExchangeIT {
             Browser browser = LoginFlow.newBrowser();
             Page consent = LoginFlow.signIn(browser, authorization, DemoPeople.LUCAS);
             Tokens tokens = authorization.redeem(browser.submit(consent, "#passerelle-consent-form", Map.of("accept", "")));
-            HttpResponse<String> response = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret").checkToken(tokens.accessToken(), null);
+            HttpResponse<String> response = new DataProvider(server, "demo-dp-2", "demo-dp-2-secret-keying-hs256-answers").checkToken(tokens.accessToken(), null);
 
             assertEquals(200, response.statusCode(), response.body());
             assertEquals(5, response.body().split("\\.", -1).length, "a JWE in compact form");
@@ -247,9 +247,11 @@ class DataExchangeIT {
             assertEquals("demo-dp-2-enc", jwe.getHeader().getKeyID());
             jwe.decrypt(new RSADecrypter(dpKey));
             SignedJWT signed = jwe.getPayload().toSignedJWT();
-            JWKSet realmKeys = JWKSet.load(URI.create(server.realmUrl("passerelle") + "/protocol/openid-connect/certs").toURL());
-            ECKey signingKey = (ECKey) realmKeys.getKeyByKeyId(signed.getHeader().getKeyID());
-            assertTrue(signed.verify(new ECDSAVerifier(signingKey)), "the decrypted answer is signed by the realm");
+            // demo-dp-2 authenticates with its client secret: the nested answer is HS256 keyed by that secret.
+            assertEquals(JWSAlgorithm.HS256, signed.getHeader().getAlgorithm());
+            assertTrue(signed.verify(new MACVerifier(
+                    "demo-dp-2-secret-keying-hs256-answers".getBytes(StandardCharsets.UTF_8))),
+                    "the decrypted answer is signed for the DP");
             Map<String, Object> answer = signed.getJWTClaimsSet().getJSONObjectClaim("token_introspection");
             assertEquals(true, answer.get("active"));
             assertEquals(List.of("ants_vehicule"), answer.get("scope"));

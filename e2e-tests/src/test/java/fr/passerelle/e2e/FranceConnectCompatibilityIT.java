@@ -26,8 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -214,7 +213,7 @@ class FranceConnectCompatibilityIT {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("token", session.accessToken());
             form.put("client_id", "demo-dp");
-            form.put("client_secret", "demo-dp-secret");
+            form.put("client_secret", "demo-dp-secret-keying-hs256-answers");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create(server.realmUrl("passerelle") + "/passerelle/checktoken"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -225,9 +224,9 @@ class FranceConnectCompatibilityIT {
                     "FranceConnect always answers a JWT");
 
             SignedJWT jwt = SignedJWT.parse(response.body());
-            assertEquals(JWSAlgorithm.ES256, jwt.getHeader().getAlgorithm());
-            JWKSet keys = JWKSet.load(URI.create(server.realmUrl("passerelle") + "/protocol/openid-connect/certs").toURL());
-            assertTrue(jwt.verify(new ECDSAVerifier((ECKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID()))));
+            // A DP authenticating with its client secret gets the answer HS256 keyed by that secret, as FranceConnect did.
+            assertEquals(JWSAlgorithm.HS256, jwt.getHeader().getAlgorithm());
+            assertTrue(jwt.verify(new MACVerifier("demo-dp-secret-keying-hs256-answers".getBytes(StandardCharsets.UTF_8))));
             assertEquals(server.realmUrl("passerelle"), jwt.getJWTClaimsSet().getIssuer());
             assertEquals(List.of("demo-dp"), jwt.getJWTClaimsSet().getAudience());
 

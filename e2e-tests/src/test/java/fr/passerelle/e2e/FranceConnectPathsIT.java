@@ -57,7 +57,7 @@ class FranceConnectPathsIT {
             assertTrue(userinfo.claims().containsKey("family_name"));
 
             HttpResponse<String> checktoken = post(host + "/api/v2/checktoken",
-                    "token=" + session.accessToken() + "&client_id=demo-dp&client_secret=demo-dp-secret");
+                    "token=" + session.accessToken() + "&client_id=demo-dp&client_secret=demo-dp-secret-keying-hs256-answers");
             assertEquals(200, checktoken.statusCode(), checktoken.body());
 
             Page back = browser.open(session.logoutUrl("pinned-logout"));

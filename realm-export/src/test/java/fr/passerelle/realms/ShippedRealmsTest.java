@@ -22,7 +22,7 @@ class ShippedRealmsTest {
 
     /** Every secret a realm file may hold: the documented demo ones (listed in the README). */
     private static final Set<String> DEMO_SECRETS = Set.of(
-            "demo", "demo-sp-secret", "demo-sp-annex-secret", "demo-sp-other-secret", "demo-dp-secret", "demo-dp-2-secret", "demo-fc-sp-secret",
+            "demo", "demo-sp-secret", "demo-sp-annex-secret", "demo-sp-other-secret", "demo-dp-secret-keying-hs256-answers", "demo-dp-2-secret-keying-hs256-answers", "demo-fc-sp-secret",
             "impots-broker-secret", "identite-numerique-broker-secret");
     private static final Set<String> SECRET_FIELDS = Set.of("secret", "clientSecret", "value", "password");
     private static final Set<String> KEY_MATERIAL_FIELDS = Set.of("privateKey", "certificate", "hmacGeneratedSecret", "secretData");
@@ -87,8 +87,8 @@ class ShippedRealmsTest {
         List<String> executors = new ArrayList<>();
         broker.path("clientProfiles").path("profiles").forEach(p -> p.path("executors").forEach(e -> executors.add(e.path("executor").asText())));
         assertTrue(executors.containsAll(List.of("passerelle-state-nonce-enforcer", "passerelle-essential-acr", "pkce-enforcer",
-                "secure-redirect-uris-enforcer", "passerelle-idp-access-on-refresh", "passerelle-logout-without-session-id")),
-                executors.toString());
+                "secure-redirect-uris-enforcer", "passerelle-idp-access-on-refresh", "passerelle-dp-secret-length",
+                "passerelle-logout-without-session-id")), executors.toString());
         List<String> policies = new ArrayList<>();
         broker.path("clientPolicies").path("policies").forEach(p -> {
             if (p.path("enabled").asBoolean()) {
@@ -96,7 +96,25 @@ class ShippedRealmsTest {
             }
         });
         assertEquals(List.of("passerelle-request-rules", "passerelle-refresh-rules", "passerelle-pkce-public-clients", "passerelle-pkce-service-clients",
-                "passerelle-exact-redirect-uris", "passerelle-franceconnect", "passerelle-franceconnect-registration", "passerelle-logout-channels"), policies);
+                "passerelle-exact-redirect-uris", "passerelle-dp-secrets", "passerelle-franceconnect", "passerelle-franceconnect-registration",
+                "passerelle-logout-channels"), policies);
+    }
+
+    /** A shipped data provider's secret keys the HS256 signature of its checktoken answers: at least 256 bits. */
+    @Test
+    void everyShippedDataProviderSecretHasAtLeast256Bits() throws IOException {
+        List<String> dataProviders = new ArrayList<>();
+        for (JsonNode realm : realms()) {
+            realm.path("clients").forEach(client -> {
+                if (client.path("attributes").path("passerelle.data-provider").asText().equals("true")) {
+                    String secret = client.path("secret").asText("");
+                    dataProviders.add(client.path("clientId").asText());
+                    assertTrue(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 32,
+                            client.path("clientId").asText() + " has a secret shorter than 256 bits");
+                }
+            });
+        }
+        assertTrue(dataProviders.containsAll(List.of("demo-dp", "demo-dp-2")), dataProviders.toString());
     }
 
     private void collect(JsonNode node, List<String> found) {

@@ -18,6 +18,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -47,7 +49,7 @@ public final class DataProvider {
     }
 
     public static DataProvider demoDp(PasserelleServer server) {
-        return new DataProvider(server, "demo-dp", "demo-dp-secret");
+        return new DataProvider(server, "demo-dp", "demo-dp-secret-keying-hs256-answers");
     }
 
     public String endpoint() {
@@ -85,9 +87,27 @@ public final class DataProvider {
         return Json.parse(response.body());
     }
 
-    /** The default answer: a JWT verified against the realm's JWKS, typed token-introspection+jwt, for this DP. */
+    /**
+     * The default answer: a JWT typed token-introspection+jwt for this DP, which authenticates with its client secret,
+     * so signed HS256 keyed by that secret (and nothing else is accepted: the algorithm is the DP's, not the header's).
+     */
     public Map<String, Object> checkTokenJwt(String token) {
-        HttpResponse<String> response = checkToken(token, null);
+        return verifiedAnswer(checkToken(token, null), JWSAlgorithm.HS256,
+                new ImmutableSecret<>(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The answer verified as a DP expecting the realm's ES256 key would (a DP authenticating with a key of its own). */
+    public Map<String, Object> checkTokenJwtWithRealmKey(String token) {
+        try {
+            JWKSet keys = JWKSet.load(URI.create((brokerUrl + "/realms/passerelle") + "/protocol/openid-connect/certs").toURL());
+            return verifiedAnswer(checkToken(token, null), JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys));
+        } catch (IOException | ParseException e) {
+            throw new AssertionError("the realm's keys cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A signed answer verified with the given algorithm and keys, typed, for this DP; its token_introspection. */
+    public Map<String, Object> verifiedAnswer(HttpResponse<String> response, JWSAlgorithm algorithm, JWKSource<SecurityContext> keys) {
         if (response.statusCode() != 200) {
             throw new AssertionError("checktoken -> " + response.statusCode() + ": " + response.body());
         }
@@ -95,16 +115,15 @@ public final class DataProvider {
             throw new AssertionError("unexpected media type " + response.headers().firstValue("Content-Type"));
         }
         try {
-            JWKSet keys = JWKSet.load(URI.create((brokerUrl + "/realms/passerelle") + "/protocol/openid-connect/certs").toURL());
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("token-introspection+jwt")));
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys)));
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithm, keys));
             JWTClaimsSet claims = processor.process(response.body(), null);
             if (!(brokerUrl + "/realms/passerelle").equals(claims.getIssuer()) || !claims.getAudience().contains(clientId)) {
                 throw new AssertionError("checktoken JWT for the wrong party: iss " + claims.getIssuer() + ", aud " + claims.getAudience());
             }
             return claims.getJSONObjectClaim("token_introspection");
-        } catch (IOException | ParseException | BadJOSEException | JOSEException e) {
+        } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new AssertionError("checktoken JWT does not verify: " + e.getMessage(), e);
         }
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.crypto.spec.SecretKeySpec;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -46,9 +48,11 @@ import org.keycloak.util.JsonSerialization;
 import org.keycloak.TokenCategory;
 import org.keycloak.common.util.SecretGenerator;
 
+import fr.passerelle.consent.AnswerSignature;
 import fr.passerelle.consent.CheckTokenAnswer;
 import fr.passerelle.consent.DataScopes;
 import fr.passerelle.consent.FranceConnectCheckTokenAnswer;
+import fr.passerelle.consent.LogThrottle;
 import fr.passerelle.names.ClientAttributes;
 import fr.passerelle.names.EventDetails;
 import fr.passerelle.names.TraceEvent;
@@ -61,6 +65,8 @@ public class PasserelleResource {
     private static final Logger LOG = Logger.getLogger("fr.passerelle.consent");
     /** Trace reason of a live token that grants the calling DP none of its data scopes. */
     static final String NOT_GRANTED = "not_granted_to_data_provider";
+
+    private static final LogThrottle SHORT_SECRET_WARNINGS = new LogThrottle(java.time.Duration.ofMinutes(1));
 
     private final KeycloakSession session;
 
@@ -165,9 +171,7 @@ public class PasserelleResource {
             String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
             Map<String, Object> payload = CheckTokenAnswer.jwtPayload(issuer, dataProvider.getClientId(), System.currentTimeMillis() / 1000,
                     SecretGenerator.getInstance().generateSecureID(), answer);
-            String algorithm = session.tokens().signatureAlgorithm(TokenCategory.ACCESS);
-            String jwt = new JWSBuilder().type("token-introspection+jwt").jsonContent(payload)
-                    .sign(session.getProvider(SignatureProvider.class, algorithm).signer());
+            String jwt = sign(dataProvider, new JWSBuilder().type("token-introspection+jwt").jsonContent(payload));
             String encryption = dataProvider.getAttribute(ClientAttributes.CHECKTOKEN_ENCRYPTION_ALG);
             if (encryption == null || encryption.isBlank()) {
                 return noStore(Response.ok(jwt, JWT_MEDIA_TYPE));
@@ -183,6 +187,26 @@ public class PasserelleResource {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * HS256 keyed by the DP's client secret when it authenticates with that secret (and the secret has 256 bits);
+     * the realm's key otherwise. A secret-authenticated DP whose secret is too short still gets a signed answer, by
+     * the realm's key, and the operator a warning to give it a longer secret.
+     */
+    private String sign(ClientModel dataProvider, JWSBuilder.EncodingBuilder answer) {
+        String authenticator = dataProvider.getClientAuthenticatorType();
+        String secret = dataProvider.getSecret();
+        if (AnswerSignature.forDataProvider(authenticator, secret) == AnswerSignature.HS256) {
+            return answer.hmac256(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        }
+        if (!dataProvider.isPublicClient() && "client-secret".equals(authenticator) 
+                && SHORT_SECRET_WARNINGS.occurred(java.time.Instant.now()).isPresent()) {
+            LOG.warnf("checktoken: data provider %s has a client secret shorter than %d bytes: its answers are signed with the realm key; "
+                    + "give it a new secret", dataProvider.getClientId(), AnswerSignature.MIN_SECRET_BYTES);
+        }
+        String algorithm = session.tokens().signatureAlgorithm(TokenCategory.ACCESS);
+        return answer.sign(session.getProvider(SignatureProvider.class, algorithm).signer());
     }
 
     /**

@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import fr.passerelle.dashboard.Dashboard;
+import fr.passerelle.trace.keycloak.TraceEventListenerFactory;
 
 /**
  * What the dashboard reads from the trace table: one person's traces grouped by the database (on the table's
@@ -20,9 +21,11 @@ final class DashboardQueries {
     /** A bound on the groups one person's dashboard reads: services x IdPs, DPs x services x data sets. */
     private static final int MAX_GROUPS = 2000;
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     DashboardQueries(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
@@ -43,6 +46,8 @@ final class DashboardQueries {
     }
 
     private List<Object[]> grouped(RealmModel realm, String identityKey, Instant since, String columns, List<String> events) {
+        // The person sees a data exchange of a moment ago: the node's trace writer is waited for first.
+        TraceEventListenerFactory.awaitQueuedTraces(session);
         return em.createQuery("select " + columns + ", count(t), min(t.time), max(t.time) from TraceEntity t"
                         + " where t.realmId = :realmId and t.identityKey = :identityKey and t.time >= :since and t.event in :events"
                         + " group by " + columns + " order by max(t.time) desc", Object[].class)

@@ -2,7 +2,6 @@ package fr.passerelle.demo.dp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,9 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,7 +22,7 @@ import fr.passerelle.demo.Settings;
  * {@code passerelle.issuer} (default {@code http://localhost:8080/realms/passerelle}),
  * {@code passerelle.dp-url} (this data provider's URL, default {@code http://localhost:8082}),
  * {@code passerelle.demo-dp.port} (default the port of {@code passerelle.dp-url}), {@code passerelle.demo-dp.bind-address} (127.0.0.1),
- * {@code passerelle.demo-dp.client-id} (demo-dp), {@code passerelle.demo-dp.client-secret} (demo-dp-secret).
+ * {@code passerelle.demo-dp.client-id} (demo-dp), {@code passerelle.demo-dp.client-secret} (demo-dp-secret-keying-hs256-answers).
  */
 public final class DemoDataProvider implements AutoCloseable {
 
@@ -51,18 +47,14 @@ public final class DemoDataProvider implements AutoCloseable {
         String issuer = stripSlash(settings.get("passerelle.issuer",
                 stripSlash(settings.get("passerelle.url", "http://localhost:8080")) + "/realms/passerelle"));
         String clientId = settings.get("passerelle.demo-dp.client-id", "demo-dp");
-        String secret = settings.get("passerelle.demo-dp.client-secret", "demo-dp-secret");
+        String secret = settings.get("passerelle.demo-dp.client-secret", "demo-dp-secret-keying-hs256-answers");
         URI self = URI.create(settings.get("passerelle.dp-url", "http://localhost:8082"));
         int port = Integer.parseInt(settings.get("passerelle.demo-dp.port",
                 Integer.toString(self.getPort() > 0 ? self.getPort() : ("https".equals(self.getScheme()) ? 443 : 80))));
         String bind = settings.get("passerelle.demo-dp.bind-address", "127.0.0.1");
 
-        // Keycloak's layout; the realm publishes its signing keys there, refreshed when a new key id shows up.
-        JWKSource<SecurityContext> brokerKeys = JWKSourceBuilder
-                .create(url(settings.get("passerelle.demo-dp.jwks-url", issuer + "/protocol/openid-connect/certs")))
-                .retrying(true)
-                .build();
-        SignedIntrospectionVerifier verifier = new SignedIntrospectionVerifier(brokerKeys, issuer, clientId, Clock.systemUTC());
+        // The demo DP authenticates with its client secret, so the broker signs its answers HS256 with that secret.
+        SignedIntrospectionVerifier verifier = SignedIntrospectionVerifier.withClientSecret(secret, issuer, clientId, Clock.systemUTC());
         CheckTokenClient checkToken = new CheckTokenClient(URI.create(issuer + "/passerelle/checktoken"), clientId, secret, verifier);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
@@ -106,14 +98,6 @@ public final class DemoDataProvider implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
-        }
-    }
-
-    private static java.net.URL url(String value) {
-        try {
-            return URI.create(value).toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("Not a URL: " + value, e);
         }
     }
 

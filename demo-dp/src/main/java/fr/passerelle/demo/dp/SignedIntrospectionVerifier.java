@@ -1,5 +1,6 @@
 package fr.passerelle.demo.dp;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -21,8 +23,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
- * Checks a signed {@code checktoken} answer (RFC 9701 token introspection response as a JWT): ES256
- * signature by a key the broker realm publishes, typed {@code token-introspection+jwt} (nothing else: an ID
+ * Checks a signed {@code checktoken} answer (RFC 9701 token introspection response as a JWT): HS256 keyed by this
+ * DP's client secret when it authenticates with that secret, else ES256 by a key the broker realm publishes; typed {@code token-introspection+jwt} (nothing else: an ID
  * token or access token signed by the same key is not an answer), {@code iss} the broker, {@code aud} this data
  * provider, issued just now, and never seen before (its {@code jti} is remembered as long as its {@code iat}
  * would be accepted, so a recorded answer played back is refused). Only then is its
@@ -38,10 +40,26 @@ public final class SignedIntrospectionVerifier {
     private final Clock clock;
     private final Map<String, Instant> seen = new HashMap<>();
 
+    /** For a DP that authenticates with a key of its own: answers signed ES256 by a key the broker realm publishes. */
     public SignedIntrospectionVerifier(JWKSource<SecurityContext> brokerKeys, String issuer, String dataProviderId, Clock clock) {
+        this(JWSAlgorithm.ES256, brokerKeys, issuer, dataProviderId, clock);
+    }
+
+    /**
+     * For a DP that authenticates with its client secret (as the demo DP does): answers signed HS256 keyed by that
+     * secret, and nothing else. The algorithm is this DP's choice, never the answer's header: an answer claiming
+     * another algorithm (an ES256 one, or HS256 keyed by the realm's public key) is refused.
+     */
+    public static SignedIntrospectionVerifier withClientSecret(String clientSecret, String issuer, String dataProviderId, Clock clock) {
+        return new SignedIntrospectionVerifier(JWSAlgorithm.HS256,
+                new ImmutableSecret<>(clientSecret.getBytes(StandardCharsets.UTF_8)), issuer, dataProviderId, clock);
+    }
+
+    private SignedIntrospectionVerifier(JWSAlgorithm algorithm, JWKSource<SecurityContext> keys, String issuer, String dataProviderId,
+                                        Clock clock) {
         this.clock = clock;
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(INTROSPECTION_JWT));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, brokerKeys));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithm, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
                 Set.of(dataProviderId),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),

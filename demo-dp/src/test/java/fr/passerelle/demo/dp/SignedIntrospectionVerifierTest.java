@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -113,6 +115,50 @@ class SignedIntrospectionVerifierTest {
     void anUnsignedOrGarbledAnswerIsRefused() {
         assertThrows(UnverifiableAnswer.class, () -> verifier.verify("{\"active\":true}"));
         assertThrows(UnverifiableAnswer.class, () -> verifier.verify("e30.e30."));
+    }
+
+    private static final String SECRET = "demo-dp-secret-keying-hs256-answers";
+    private final SignedIntrospectionVerifier secretVerifier = SignedIntrospectionVerifier.withClientSecret(
+            SECRET, ISSUER, "demo-dp", Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aSecretAuthenticatedProviderBelievesAnAnswerKeyedByItsSecret() throws Exception {
+        assertEquals("DUPONT", secretVerifier.verify(hmac(SECRET.getBytes(StandardCharsets.UTF_8), "demo-dp", MARIE_TOKEN))
+                .identity().orElseThrow().familyName());
+    }
+
+    @Test
+    void anAnswerKeyedByAnotherProvidersSecretIsRefused() {
+        byte[] other = "demo-dp-2-secret-keying-hs256-answers".getBytes(StandardCharsets.UTF_8);
+        assertThrows(UnverifiableAnswer.class, () -> secretVerifier.verify(hmac(other, "demo-dp", MARIE_TOKEN)));
+    }
+
+    /** Alg confusion: an HS256 answer keyed by the realm's public key (which anyone can fetch) is not believed. */
+    @Test
+    void anHs256AnswerKeyedByTheRealmsPublicKeyIsRefused() throws Exception {
+        byte[] published = brokerKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
+        byte[] encoded = brokerKey.toECPublicKey().getEncoded();
+        assertThrows(UnverifiableAnswer.class, () -> secretVerifier.verify(hmac(published, "demo-dp", MARIE_TOKEN)));
+        assertThrows(UnverifiableAnswer.class, () -> secretVerifier.verify(hmac(pad(encoded), "demo-dp", MARIE_TOKEN)));
+        // And a key-authenticated provider, which expects ES256, refuses any HS256 answer whatever its key.
+        assertThrows(UnverifiableAnswer.class, () -> verifier.verify(hmac(pad(encoded), "demo-dp", MARIE_TOKEN)));
+    }
+
+    @Test
+    void aSecretAuthenticatedProviderRefusesAnAnswerOfAnotherAlgorithm() {
+        assertThrows(UnverifiableAnswer.class, () -> secretVerifier.verify(sign(brokerKey, ISSUER, "demo-dp", NOW, MARIE_TOKEN)));
+    }
+
+    private static byte[] pad(byte[] key) {
+        return key.length >= 32 ? key : java.util.Arrays.copyOf(key, 32);
+    }
+
+    private static String hmac(byte[] key, String audience, Map<String, Object> introspection) throws JOSEException {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(audience).issueTime(Date.from(NOW))
+                .jwtID(UUID.randomUUID().toString()).claim("token_introspection", introspection).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(SignedIntrospectionVerifier.INTROSPECTION_JWT).build(), claims);
+        jwt.sign(new MACSigner(key));
+        return jwt.serialize();
     }
 
     private static String sign(ECKey key, String issuer, String audience, Instant issuedAt, Map<String, Object> introspection) throws JOSEException {

@@ -2,6 +2,9 @@ package fr.passerelle.trace.keycloak;
 
 import java.util.List;
 
+import org.keycloak.models.KeycloakSessionFactory;
+
+import fr.passerelle.support.keycloak.IdentityKeyMoved;
 import fr.passerelle.support.keycloak.TableProviderFactory;
 
 /** Declares the trace table to Keycloak's JPA layer (entities plus Liquibase changelog). */
@@ -16,5 +19,19 @@ public class TraceEntityProviderFactory extends TableProviderFactory {
     @Override
     protected List<String> identityKeyTables() {
         return List.of("PASSERELLE_TRACE");
+    }
+
+    /**
+     * Before the traces are re-keyed for a moved account, this node's queued token-check traces are written, so
+     * that none of them lands under the former key after the move (registered first, so it runs before the move).
+     */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof IdentityKeyMoved moved) {
+                TraceEventListenerFactory.awaitQueuedTraces(moved.session());
+            }
+        });
+        super.postInit(factory);
     }
 }

@@ -14,7 +14,9 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -24,6 +26,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import fr.passerelle.names.EventDetails;
 import fr.passerelle.names.UserAttributes;
+import fr.passerelle.trace.BatchWriter;
 import fr.passerelle.trace.LevelNames;
 import fr.passerelle.trace.ObservedEvent;
 import fr.passerelle.trace.TraceMapping;
@@ -31,16 +34,20 @@ import fr.passerelle.trace.TraceRecord;
 
 /**
  * Writes the business events a Keycloak event stands for to the realm's trace table, in the transaction
- * the event is sent in (the request's for successes, a fresh one for errors).
+ * the event is sent in (the request's for successes, a fresh one for errors); the traces of token checks go, once
+ * that transaction committed, to the node's batch writer instead.
  */
 public class TraceEventListener implements EventListenerProvider {
 
     static final Logger LOG = Logger.getLogger("fr.passerelle.trace");
 
     private final KeycloakSession session;
+    private final BatchWriter<QueuedTrace> writer;
 
-    public TraceEventListener(KeycloakSession session) {
+    /** @param writer the node's trace writer, or null when every trace is written in its event's transaction */
+    public TraceEventListener(KeycloakSession session, BatchWriter<QueuedTrace> writer) {
         this.session = session;
+        this.writer = writer;
     }
 
     @Override
@@ -62,11 +69,37 @@ public class TraceEventListener implements EventListenerProvider {
         ObservedEvent observed = new ObservedEvent(bare.type(), bare.error(), bare.details(), bare.clientId(), sessionId,
                 bare.time(), facts(realm, event, userSession));
         List<TraceRecord> traces = TraceMapping.traces(observed);
-        TraceStore store = new TraceStore(session);
-        traces.forEach(trace -> store.add(realm, trace));
+        for (TraceRecord trace : traces) {
+            if (writer != null && QueuedTrace.batched(trace.event())) {
+                queueAfterCommit(new QueuedTrace(realm.getId(), trace));
+            } else {
+                new TraceStore(session).add(realm, trace);
+            }
+        }
         if (LOG.isDebugEnabled()) {
             traces.forEach(t -> LOG.debugf("trace %s sp=%s idp=%s level=%s dp=%s", t.event().code(), t.sp(), t.idp(), t.level(), t.dp()));
         }
+    }
+
+    /**
+     * Hands the trace to the writer once the event's transaction committed (a rolled-back call leaves no trace, as
+     * when the row was in its transaction). When the queue is full the call writes it itself, in a transaction of its
+     * own, before its answer leaves: never dropped, never waiting for room.
+     */
+    private void queueAfterCommit(QueuedTrace trace) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                if (!writer.offer(trace)) {
+                    TraceEventListenerFactory.write(factory, List.of(trace));
+                }
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
     }
 
     /** What the user session (or, during a login, the authentication session) tells about the person. */

@@ -16,16 +16,22 @@ import fr.passerelle.trace.TraceRecord;
 /** The realm database's trace table, in the calling session's transaction. */
 public final class TraceStore {
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public TraceStore(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     public void add(RealmModel realm, TraceRecord trace) {
+        add(realm.getId(), trace);
+    }
+
+    public void add(String realmId, TraceRecord trace) {
         TraceEntity entity = new TraceEntity();
         entity.setId(KeycloakModelUtils.generateId());
-        entity.setRealmId(realm.getId());
+        entity.setRealmId(realmId);
         entity.setEvent(trace.event().code());
         entity.setTime(trace.time().toEpochMilli());
         entity.setSp(trace.sp());
@@ -39,7 +45,9 @@ public final class TraceStore {
         em.persist(entity);
     }
 
+    /** A person's traces, newest first, including those this node's writer still held when asked. */
     public List<TraceRecord> ofIdentity(RealmModel realm, String identityKey, Instant since, int max) {
+        TraceEventListenerFactory.awaitQueuedTraces(session);
         return em.createNamedQuery("passerelleTracesOfIdentity", TraceEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("identityKey", identityKey)
@@ -48,7 +56,9 @@ public final class TraceStore {
                 .getResultStream().map(TraceStore::record).toList();
     }
 
+    /** The realm's traces, newest first, including those this node's writer still held when asked. */
     public List<TraceRecord> ofRealm(RealmModel realm, Instant since, int max) {
+        TraceEventListenerFactory.awaitQueuedTraces(session);
         return em.createNamedQuery("passerelleTracesOfRealm", TraceEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("since", since.toEpochMilli())
