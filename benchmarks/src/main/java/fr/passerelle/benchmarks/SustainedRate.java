@@ -10,36 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The highest login rate one node sustains: an open-loop load (logins start on a fixed schedule, whatever the server
- * answers, so a slow server builds a queue instead of slowing the load down) of a mix of returning logins and first
- * logins, stepped up from a start rate until the p99 latency, counted from each login's scheduled start, reaches the
- * limit, or a login fails, or the step count is spent. Every loop is bounded in steps, time and logins.
+ * One step of the search for the highest login rate one node sustains: an open-loop load (logins start on a fixed
+ * schedule, whatever the server answers, so a slow server builds a queue instead of slowing the load down) of a mix
+ * of returning and first logins; latency counts from each login's scheduled start. Bounded in logins and time.
  */
 final class SustainedRate {
 
     /** Logins in flight at most: above it, a login waits for a free client, and its wait counts in its latency. */
     private static final int CLIENTS = 48;
 
-    record Step(double rate, Load.Result result, boolean sustained) {
-    }
-
     private SustainedRate() {
-    }
-
-    static List<Step> stepUp(LoginBenchmark logins, String realm, double startRate, double increment, int maxSteps, int stepSeconds,
-                             double firstShare, double p99LimitMillis, ServerProcess process) throws Exception {
-        List<Step> steps = new ArrayList<>();
-        for (int i = 0; i < maxSteps; i++) {
-            double rate = startRate + i * increment;
-            Load.Result result = openLoop(logins, realm, rate, stepSeconds, firstShare, process);
-            boolean sustained = result.p99Millis() < p99LimitMillis && result.errors() == 0;
-            steps.add(new Step(rate, result, sustained));
-            System.out.printf("rate %-12s %5.1f /s offered: %s%s%n", realm, rate, result, sustained ? "" : "  (not sustained)");
-            if (!sustained) {
-                break;
-            }
-        }
-        return steps;
     }
 
     /** {@code rate} logins a second for {@code seconds}; one in {@code 1/firstShare} is a first login. */
