@@ -43,7 +43,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> phases = Set.of(System.getProperty("benchmark.phases", "tokens,logins").split(","));
+        Set<String> phases = Set.of(System.getProperty("benchmark.phases", "tokens,logins,login-steps,rate,memory,scaling").split(","));
         int seconds = Integer.getInteger("benchmark.seconds", 10);
         int threads = Integer.getInteger("benchmark.threads", 16);
         int rounds = Integer.getInteger("benchmark.rounds", 3);
@@ -128,11 +128,6 @@ public final class Benchmarks {
                 text.append(loginSteps(logins, new Profiler(process, work.resolve("jfr")), loginSeconds, loginThreads, firstLogins));
                 Files.writeString(results, text.toString());
             }
-            if (phases.contains("rate")) {
-                LoginBenchmark logins = new LoginBenchmark(server, process).prepare(loginThreads * 2);
-                text.append(sustainedRate(logins, process));
-                Files.writeString(results, text.toString());
-            }
             if (phases.contains("logins")) {
                 LoginBenchmark logins = new LoginBenchmark(server, process).prepare(loginThreads * 2);
                 Map<String, List<Load.Result>> measured = logins.run(loginSeconds, firstLogins, loginThreads, rounds);
@@ -144,6 +139,11 @@ public final class Benchmarks {
                         text.append(profiler.profile("login-" + realm, () -> logins.returningLoad(realm, loginSeconds, loginThreads)));
                     }
                 }
+            }
+            if (phases.contains("rate")) {
+                LoginBenchmark logins = new LoginBenchmark(server, process).prepare(loginThreads * 2);
+                text.append(sustainedRate(logins, process));
+                Files.writeString(results, text.toString());
             }
             text.append(String.format("%nServer at the end: RSS %.0f MiB, %.0f CPU seconds in all; %d connection notices delivered to "
                             + "the benchmark's SMTP server; run took %d s.%n", process.rssMiB(), process.cpuSeconds(),
@@ -284,9 +284,11 @@ public final class Benchmarks {
         text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, Double> best = new LinkedHashMap<>();
         Map<String, Boolean> going = new LinkedHashMap<>();
+        int warmup = Integer.getInteger("benchmark.rate.warmup", 30);
         for (String realm : realms) {
             going.put(realm, true);
-            // Warms the realm's path at the start rate before the steps count.
+            // Warms the realm's path (a young server's compiler is still at work) before the steps count.
+            logins.returningLoad(realm, warmup, 8);
             SustainedRate.openLoop(logins, realm, start, 10, 0.2, process);
         }
         for (int i = 0; i < maxSteps && going.containsValue(true); i++) {
@@ -329,11 +331,12 @@ public final class Benchmarks {
         List<Integer> sizes = java.util.Arrays.stream(System.getProperty("benchmark.scaling.sizes", "1000,100000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         int firstLogins = Integer.getInteger("benchmark.scaling.first", 40);
+        int warmup = Integer.getInteger("benchmark.scaling.warmup", 30);
         StringBuilder text = new StringBuilder();
         text.append(String.format("%n## Scaling with stored accounts and traces%n%nA server of its own; before each size the server is "
                 + "stopped and the `passerelle` realm's tables are filled in bulk to that many accounts (each with its identity key, subject "
-                + "key, six claims, IdP link and identity-key row) and as many trace rows, then restarted. At each size: `checktoken` "
-                + "signed, %d connections, %d s; returning logins, %d browsers, %d s; %d first logins.%n%n", threads, seconds, loginThreads,
+                + "key, six claims, IdP link and identity-key row) and as many trace rows, then restarted. At each size, after %d s of warm-up of each load: `checktoken` "
+                + "signed, %d connections, %d s; returning logins, %d browsers, %d s; %d first logins.%n%n", warmup, threads, seconds, loginThreads,
                 loginSeconds, firstLogins));
         text.append("| stored accounts / traces (seeded) | seeding s | checktoken /s | p99 ms | CPU ms/call | returning logins /s | p99 ms "
                 + "| CPU ms/login | first logins /s | p99 ms | CPU ms/login | errors | table rows after seeding |\n");
@@ -356,8 +359,9 @@ public final class Benchmarks {
                 process = ServerProcess.of(server);
                 tokens.use(process);
                 logins.use(process);
-                tokens.load(TokenCheckBenchmark.CHECKTOKEN_SIGNED, Math.max(3, seconds / 3), threads);
-                logins.returningLoad("passerelle", Math.max(3, loginSeconds / 3), loginThreads);
+                // A restarted server compiles its hot paths again: each load is warmed before it counts.
+                tokens.load(TokenCheckBenchmark.CHECKTOKEN_SIGNED, warmup, threads);
+                logins.returningLoad("passerelle", warmup, loginThreads);
                 Load.Result check = tokens.load(TokenCheckBenchmark.CHECKTOKEN_SIGNED, seconds, threads);
                 Load.Result returning = logins.returningLoad("passerelle", loginSeconds, loginThreads);
                 Load.Result first = logins.firstLoad("passerelle", firstLogins, loginThreads);
