@@ -41,12 +41,12 @@ final class Profiler {
 
     /** Records the server while {@code load} runs; returns the recording and the load's result. */
     <T> Recorded<T> recorded(String name, Callable<T> load) throws Exception {
-        Recorded<T>[] holder = new Recorded[1];
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
         Path file = record(name, () -> {
-            holder[0] = new Recorded<>(null, load.call());
+            result.set(load.call());
             return null;
         });
-        return new Recorded<>(file, holder[0].result());
+        return new Recorded<>(file, result.get());
     }
 
     record Recorded<T>(Path file, T result) {
