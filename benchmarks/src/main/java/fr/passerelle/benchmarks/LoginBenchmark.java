@@ -96,14 +96,17 @@ final class LoginBenchmark {
         }
         for (int round = 1; round <= rounds; round++) {
             List<String> newcomers = UpstreamAccounts.create(server, run + "F" + round, firstLogins);
-            for (Realm realm : realms.values()) {
+            // Each round starts with another realm, so that a server still warming up does not always hit the same one.
+            List<Realm> order = new ArrayList<>(realms.values());
+            java.util.Collections.rotate(order, -(round - 1));
+            for (Realm realm : order) {
                 AtomicInteger next = new AtomicInteger();
                 Load.Result result = Load.forSeconds(seconds, threads,
                         () -> login(realm, returning.get(next.getAndIncrement() % returning.size())), process);
                 measured.computeIfAbsent(realm.name() + " " + RETURNING, k -> new ArrayList<>()).add(result);
                 System.out.printf("round %d  %-30s %s%n", round, realm.name() + " " + RETURNING, result);
             }
-            for (Realm realm : realms.values()) {
+            for (Realm realm : order) {
                 AtomicInteger next = new AtomicInteger();
                 Load.Result result = Load.forCalls(newcomers.size(), threads, () -> login(realm, newcomers.get(next.getAndIncrement())), process);
                 measured.computeIfAbsent(realm.name() + " " + FIRST, k -> new ArrayList<>()).add(result);
