@@ -79,9 +79,15 @@ final class Load {
         if (firstError.get() != null) {
             System.out.println("  first error: " + firstError.get().lines().limit(3).reduce("", (a, b) -> a + " " + b));
         }
+        return result(all, errors.get(), elapsedSeconds, cpu, server.rssMiB());
+    }
+
+    /** Sums up latencies (nanoseconds, any order) of calls made over {@code elapsedSeconds} with {@code cpu} server seconds. */
+    static Result result(long[] latencies, long errors, double elapsedSeconds, double cpu, double rssMiB) {
+        long[] all = latencies.clone();
+        Arrays.sort(all);
         return new Result(all.length / elapsedSeconds, percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99),
-                errors.get(), all.length, 100.0 * cpu / elapsedSeconds, all.length == 0 ? Double.NaN : 1000.0 * cpu / all.length,
-                server.rssMiB());
+                errors, all.length, 100.0 * cpu / elapsedSeconds, all.length == 0 ? Double.NaN : 1000.0 * cpu / all.length, rssMiB);
     }
 
     private static double percentile(long[] sorted, double p) {

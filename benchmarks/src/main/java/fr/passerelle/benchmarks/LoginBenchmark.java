@@ -39,14 +39,22 @@ final class LoginBenchmark {
 
     static final String RETURNING = "returning";
     static final String FIRST = "first";
+    /** {@code benchmark.login.hint}: the SP's request names the IdP, in every realm (default: the person picks it). */
+    static final boolean HINT = Boolean.getBoolean("benchmark.login.hint");
 
     private final PasserelleServer server;
-    private final ServerProcess process;
+    private ServerProcess process;
     private final Map<String, Realm> realms = new LinkedHashMap<>();
     private final Map<String, JWKSet> keys = new ConcurrentHashMap<>();
     private final String run = letters(System.nanoTime(), 5);
     private final AtomicInteger created = new AtomicInteger();
     private List<String> returning = List.of();
+
+    /** The same benchmark on the server's new process after a restart (same ports, database and realms). */
+    LoginBenchmark use(ServerProcess restarted) {
+        this.process = restarted;
+        return this;
+    }
 
     LoginBenchmark(PasserelleServer server, ServerProcess process) {
         this.server = server;
@@ -54,6 +62,12 @@ final class LoginBenchmark {
         realms.put("passerelle", new Realm("passerelle", ServiceProvider.demoSp(server), "openid profile birth"));
         realms.put(StockRealms.RS256, new Realm(StockRealms.RS256, StockRealms.serviceProvider(server, StockRealms.RS256), "openid profile"));
         realms.put(StockRealms.ES256, new Realm(StockRealms.ES256, StockRealms.serviceProvider(server, StockRealms.ES256), "openid profile"));
+    }
+
+    /** Keeps only the named realms (the others get no traffic at all, not even the preparation's logins). */
+    LoginBenchmark only(String... names) {
+        realms.keySet().retainAll(List.of(names));
+        return this;
     }
 
     Map<String, Realm> realms() {
@@ -82,14 +96,17 @@ final class LoginBenchmark {
         }
         for (int round = 1; round <= rounds; round++) {
             List<String> newcomers = UpstreamAccounts.create(server, run + "F" + round, firstLogins);
-            for (Realm realm : realms.values()) {
+            // Each round starts with another realm, so that a server still warming up does not always hit the same one.
+            List<Realm> order = new ArrayList<>(realms.values());
+            java.util.Collections.rotate(order, -(round - 1));
+            for (Realm realm : order) {
                 AtomicInteger next = new AtomicInteger();
                 Load.Result result = Load.forSeconds(seconds, threads,
                         () -> login(realm, returning.get(next.getAndIncrement() % returning.size())), process);
                 measured.computeIfAbsent(realm.name() + " " + RETURNING, k -> new ArrayList<>()).add(result);
                 System.out.printf("round %d  %-30s %s%n", round, realm.name() + " " + RETURNING, result);
             }
-            for (Realm realm : realms.values()) {
+            for (Realm realm : order) {
                 AtomicInteger next = new AtomicInteger();
                 Load.Result result = Load.forCalls(newcomers.size(), threads, () -> login(realm, newcomers.get(next.getAndIncrement())), process);
                 measured.computeIfAbsent(realm.name() + " " + FIRST, k -> new ArrayList<>()).add(result);
@@ -105,11 +122,61 @@ final class LoginBenchmark {
         return Load.forSeconds(seconds, threads, () -> login(realms.get(realm), returning.get(next.getAndIncrement() % returning.size())), process);
     }
 
+    /** First logins to one realm of {@code count} people new to it, for the profiler. */
+    Load.Result firstLoad(String realm, int count, int threads) throws Exception {
+        List<String> newcomers = UpstreamAccounts.create(server, run + "P" + created.incrementAndGet(), count);
+        AtomicInteger next = new AtomicInteger();
+        return Load.forCalls(newcomers.size(), threads, () -> login(realms.get(realm), newcomers.get(next.getAndIncrement())), process);
+    }
+
+    /** The browser's requests of one login (METHOD path), the code's redemption by the SP's back end not included. */
+    List<String> requestsOf(String realm, String login) throws Exception {
+        Browser browser = LoginFlow.newBrowser();
+        if (!login(realms.get(realm), login, browser)) {
+            throw new IllegalStateException("login of " + login + " to " + realm + " failed");
+        }
+        return browser.requestsSent();
+    }
+
+    /** A person the upstream IdP knows and no realm does yet. */
+    String newcomer() throws Exception {
+        return UpstreamAccounts.create(server, run + "N" + created.incrementAndGet(), 1).get(0);
+    }
+
+    String returningPerson() {
+        return returning.get(0);
+    }
+
+    /** The i-th of the people every realm knows (cycling). */
+    String returningPerson(int i) {
+        return returning.get(Math.floorMod(i, returning.size()));
+    }
+
+    /** People the upstream IdP knows and no realm does yet. */
+    List<String> newcomers(int count) throws Exception {
+        return UpstreamAccounts.create(server, run + "M" + created.incrementAndGet(), count);
+    }
+
+    /** One complete login to the named realm. */
+    boolean login(String realm, String login) throws Exception {
+        return login(realms.get(realm), login);
+    }
+
     /** One complete login; true when the SP ends up with a verified ID token. */
     boolean login(Realm realm, String login) throws Exception {
+        return login(realm, login, LoginFlow.newBrowser());
+    }
+
+    private boolean login(Realm realm, String login, Browser browser) throws Exception {
         ServiceProvider.Authorization authorization = realm.sp().authorize(realm.scope());
-        Browser browser = LoginFlow.newBrowser();
-        Page page = LoginFlow.signIn(browser, authorization, DemoPeople.MARIE_IMPOTS.idp(), login);
+        Page page;
+        if (HINT) {
+            // The SP names the IdP (kc_idp_hint), as real SPs may: no IdP choice page in any realm.
+            Page idpLogin = browser.open(authorization.with("kc_idp_hint", DemoPeople.MARIE_IMPOTS.idp()).url());
+            page = LoginFlow.signInAtIdp(browser, idpLogin, login, DemoPeople.PASSWORD);
+        } else {
+            page = LoginFlow.signIn(browser, authorization, DemoPeople.MARIE_IMPOTS.idp(), login);
+        }
         if (page.has("#passerelle-consent-form")) {
             page = browser.submit(page, "#passerelle-consent-form", Map.of("accept", ""));
         }

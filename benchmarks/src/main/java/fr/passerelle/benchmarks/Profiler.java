@@ -36,6 +36,23 @@ final class Profiler {
 
     /** Records the server while {@code load} runs; returns the summary, in markdown. */
     String profile(String name, Callable<?> load) throws Exception {
+        return summary(name, record(name, load));
+    }
+
+    /** Records the server while {@code load} runs; returns the recording and the load's result. */
+    <T> Recorded<T> recorded(String name, Callable<T> load) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Path file = record(name, () -> {
+            result.set(load.call());
+            return null;
+        });
+        return new Recorded<>(file, result.get());
+    }
+
+    record Recorded<T>(Path file, T result) {
+    }
+
+    private Path record(String name, Callable<?> load) throws Exception {
         Files.createDirectories(directory);
         Path file = directory.resolve(name + ".jfr").toAbsolutePath();
         Files.deleteIfExists(file);
@@ -45,7 +62,7 @@ final class Profiler {
         } finally {
             jcmd("JFR.stop", "name=" + name, "filename=" + file);
         }
-        return summary(name, file);
+        return file;
     }
 
     private void jcmd(String... command) throws IOException, InterruptedException {

@@ -49,6 +49,34 @@ final class ServerProcess {
         }
     }
 
+    /**
+     * Heap in use after a full collection (MiB), asked of the JVM with {@code jcmd GC.run} then {@code GC.heap_info}:
+     * what the server keeps, unlike RSS, which also holds what the heap grew to and never gave back.
+     */
+    double heapAfterGcMiB() {
+        try {
+            jcmd("GC.run");
+            String info = jcmd("GC.heap_info");
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+            return used.find() ? Long.parseLong(used.group(2)) / 1024.0 : Double.NaN;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(javaCommand().resolveSibling("jcmd").toString(), Long.toString(jvm.pid()), command)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroy();
+        }
+        return output;
+    }
+
     /** Resident set size in MiB. */
     double rssMiB() {
         try {

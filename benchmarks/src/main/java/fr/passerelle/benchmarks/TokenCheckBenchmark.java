@@ -44,10 +44,16 @@ final class TokenCheckBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PasserelleServer server;
-    private final ServerProcess process;
+    private ServerProcess process;
     private final Map<String, Call> calls = new LinkedHashMap<>();
     /** The JWS algorithm of the signed checktoken answers the benchmark's DP (demo-dp, client secret) receives. */
     private String signedAnswerAlgorithm = "?";
+
+    /** The same benchmark on the server's new process after a restart (same ports, database and realms). */
+    TokenCheckBenchmark use(ServerProcess restarted) {
+        this.process = restarted;
+        return this;
+    }
 
     TokenCheckBenchmark(PasserelleServer server, ServerProcess process) {
         this.server = server;

@@ -37,6 +37,8 @@ public final class Browser {
     private final List<String> clientRedirectPrefixes;
     private String acceptLanguage = "fr";
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    /** Every request this browser sent, as {@code METHOD path} (query left out), in order. */
+    private final List<String> sent = new ArrayList<>();
 
     public Browser(String... clientRedirectPrefixes) {
         this.clientRedirectPrefixes = List.of(clientRedirectPrefixes);
@@ -82,6 +84,11 @@ public final class Browser {
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return follow(request("POST", URI.create(url), body));
+    }
+
+    /** The requests sent so far ({@code METHOD path}, no query), to count a flow's round trips. */
+    public List<String> requestsSent() {
+        return List.copyOf(sent);
     }
 
     public List<String> cookieNames() {
@@ -167,6 +174,7 @@ public final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        sent.add(request.method() + " " + request.uri().getPath());
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             response.headers().allValues("Set-Cookie").forEach(header -> store(request.uri(), header));

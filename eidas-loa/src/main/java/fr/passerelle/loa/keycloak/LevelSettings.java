@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
-import org.keycloak.models.IdentityProviderQuery;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -81,7 +80,7 @@ final class LevelSettings {
      * settings are invalid is left out, with an error in the log, rather than offered with levels nobody configured.
      */
     static List<IdpEntry> entries(KeycloakSession session) {
-        return session.identityProviders().getAllStream(IdentityProviderQuery.userAuthentication())
+        return RealmIdps.all(session).stream()
                 .filter(IdentityProviderModel::isEnabled)
                 .filter(idp -> !idp.isLinkOnly())
                 .sorted(Comparator.comparing(LevelSettings::guiOrder).thenComparing(IdentityProviderModel::getAlias))
