@@ -10,11 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a login's server time goes, step by step, with the upstream IdP's password check set apart: each execution
@@ -49,31 +46,19 @@ final class LoginSteps {
     static Breakdown read(Path file, double cpuMsPerLogin) throws IOException {
         Map<String, Integer> steps = new TreeMap<>();
         Map<String, Integer> suite = new TreeMap<>();
-        int samples = 0;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
-                    continue;
-                }
-                RecordedStackTrace stack = event.getStackTrace();
-                if (stack == null || stack.getFrames().isEmpty()) {
-                    continue;
-                }
-                samples++;
-                String step = step(stack.getFrames(), event.getThread("sampledThread"));
-                steps.merge(step, 1, Integer::sum);
-                if (!step.equals(PASSWORD)) {
-                    Set<String> seen = new HashSet<>();
-                    for (RecordedFrame frame : stack.getFrames()) {
-                        String method = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-                        if (method.startsWith("fr.passerelle.") && !method.contains("$quarkusrestinvoker$") && seen.add(method)) {
-                            suite.merge(method, 1, Integer::sum);
-                        }
+        int samples = Profiler.forEachSample(file, (stack, thread) -> {
+            String step = step(stack, thread);
+            steps.merge(step, 1, Integer::sum);
+            if (!step.equals(PASSWORD)) {
+                Set<String> seen = new HashSet<>();
+                for (RecordedFrame frame : stack) {
+                    String method = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+                    if (method.startsWith("fr.passerelle.") && !method.contains("$quarkusrestinvoker$") && seen.add(method)) {
+                        suite.merge(method, 1, Integer::sum);
                     }
                 }
             }
-        }
+        });
         return new Breakdown(samples, steps, suite, cpuMsPerLogin);
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -80,6 +81,32 @@ final class Profiler {
     static String summary(String name, Path file) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
+        int samples = forEachSample(file, (stack, thread) -> {
+            self.merge(method(stack.get(0)), 1, Integer::sum);
+            Set<String> seen = new HashSet<>();
+            for (RecordedFrame frame : stack) {
+                String method = method(frame);
+                if ((method.startsWith("org.keycloak.") || method.startsWith("fr.passerelle.")) && seen.add(method)) {
+                    total.merge(method, 1, Integer::sum);
+                }
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%n#### Profile: %s (%d execution samples, %s)%n%n", name, samples, file.getFileName()));
+        text.append("| top self frames | % of samples |\n|---|---|\n");
+        top(text, self, samples);
+        text.append("\n| Keycloak and suite methods on the stack | % of samples |\n|---|---|\n");
+        top(text, total, samples);
+        return text.toString();
+    }
+
+    /** What a profile's execution samples are given to: the stack (top frame first) and the sampled thread. */
+    interface SampleVisitor {
+        void visit(List<RecordedFrame> stack, RecordedThread thread);
+    }
+
+    /** Gives every execution sample with a stack in {@code file} to {@code visitor}; returns how many there were. */
+    static int forEachSample(Path file, SampleVisitor visitor) throws IOException {
         int samples = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
@@ -92,23 +119,10 @@ final class Profiler {
                     continue;
                 }
                 samples++;
-                self.merge(method(stack.getFrames().get(0)), 1, Integer::sum);
-                Set<String> seen = new HashSet<>();
-                for (RecordedFrame frame : stack.getFrames()) {
-                    String method = method(frame);
-                    if ((method.startsWith("org.keycloak.") || method.startsWith("fr.passerelle.")) && seen.add(method)) {
-                        total.merge(method, 1, Integer::sum);
-                    }
-                }
+                visitor.visit(stack.getFrames(), event.getThread("sampledThread"));
             }
         }
-        StringBuilder text = new StringBuilder();
-        text.append(String.format("%n#### Profile: %s (%d execution samples, %s)%n%n", name, samples, file.getFileName()));
-        text.append("| top self frames | % of samples |\n|---|---|\n");
-        top(text, self, samples);
-        text.append("\n| Keycloak and suite methods on the stack | % of samples |\n|---|---|\n");
-        top(text, total, samples);
-        return text.toString();
+        return samples;
     }
 
     private static void top(StringBuilder text, Map<String, Integer> counts, int samples) {

@@ -1,11 +1,7 @@
 package fr.passerelle.benchmarks;
 
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +9,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
+
+import fr.passerelle.e2e.EmbeddedDatabase;
 
 /**
  * Fills the {@code passerelle} realm's tables of a stopped server's H2 database in bulk: accounts as the broker keeps
@@ -36,44 +32,25 @@ final class Seeding {
 
     /** Adds {@code accounts} accounts and {@code traces} trace rows to {@code realm}; returns the table sizes after. */
     static List<String> seed(Path home, String realm, String idpAlias, int accounts, int traces) throws Exception {
-        Path h2Jar;
-        try (Stream<Path> jars = Files.list(home.resolve("lib/lib/main"))) {
-            h2Jar = jars.filter(p -> p.getFileName().toString().startsWith("com.h2database.h2-")).findFirst().orElseThrow();
-        }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {h2Jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Driver driver = (Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-            Properties credentials = new Properties();
-            credentials.put("user", DB_USER);
-            credentials.put("password", DB_PASSWORD);
-            try (Connection db = driver.connect("jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE", credentials)) {
-                db.setAutoCommit(false);
-                String realmId = single(db, "select ID from REALM where NAME = '" + realm + "'");
-                insertAccounts(db, realmId, idpAlias, accounts);
-                insertTraces(db, realmId, idpAlias, traces);
-                db.commit();
-                List<String> sizes = new ArrayList<>();
-                for (String table : List.of("USER_ENTITY", "USER_ATTRIBUTE", "FEDERATED_IDENTITY", "PASSERELLE_IDENTITY_KEY", "PASSERELLE_TRACE",
-                        "PASSERELLE_NOTICE")) {
-                    sizes.add(table + " " + single(db, "select count(*) from " + table));
-                }
-                return sizes;
+        return EmbeddedDatabase.with(home, DB_USER, DB_PASSWORD, db -> {
+            db.setAutoCommit(false);
+            String realmId = single(db, "select ID from REALM where NAME = '" + realm + "'");
+            insertAccounts(db, realmId, idpAlias, accounts);
+            insertTraces(db, realmId, idpAlias, traces);
+            db.commit();
+            List<String> sizes = new ArrayList<>();
+            for (String table : List.of("USER_ENTITY", "USER_ATTRIBUTE", "FEDERATED_IDENTITY", "PASSERELLE_IDENTITY_KEY", "PASSERELLE_TRACE",
+                    "PASSERELLE_NOTICE")) {
+                sizes.add(table + " " + single(db, "select count(*) from " + table));
             }
-        }
+            return sizes;
+        });
     }
 
     /** The indexes of the suite's own tables, as the database lists them. */
     static List<String> suiteIndexes(Path home) throws Exception {
-        Path h2Jar;
-        try (Stream<Path> jars = Files.list(home.resolve("lib/lib/main"))) {
-            h2Jar = jars.filter(p -> p.getFileName().toString().startsWith("com.h2database.h2-")).findFirst().orElseThrow();
-        }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {h2Jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Driver driver = (Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-            Properties credentials = new Properties();
-            credentials.put("user", DB_USER);
-            credentials.put("password", DB_PASSWORD);
-            try (Connection db = driver.connect("jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE", credentials);
-                 Statement statement = db.createStatement();
+        return EmbeddedDatabase.with(home, DB_USER, DB_PASSWORD, db -> {
+            try (Statement statement = db.createStatement();
                  ResultSet rows = statement.executeQuery("select i.TABLE_NAME, i.INDEX_NAME, listagg(c.COLUMN_NAME, ', ') within group "
                          + "(order by c.ORDINAL_POSITION) from INFORMATION_SCHEMA.INDEXES i join INFORMATION_SCHEMA.INDEX_COLUMNS c "
                          + "on c.INDEX_NAME = i.INDEX_NAME and c.TABLE_NAME = i.TABLE_NAME where i.TABLE_NAME like 'PASSERELLE%' "
@@ -84,7 +61,7 @@ final class Seeding {
                 }
                 return indexes;
             }
-        }
+        });
     }
 
     private static void insertAccounts(Connection db, String realmId, String idpAlias, int count) throws SQLException {

@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -269,20 +263,10 @@ class IdentityKeyRotationIT {
 
     /** The server's embedded database, opened while the server is stopped. */
     private void inDatabase(DatabaseWork work) throws Exception {
-        Path h2Jar;
-        try (Stream<Path> jars = Files.list(server.home().resolve("lib/lib/main"))) {
-            h2Jar = jars.filter(p -> p.getFileName().toString().startsWith("com.h2database.h2-")).findFirst().orElseThrow();
-        }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {h2Jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Driver driver = (Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-            Properties credentials = new Properties();
-            credentials.put("user", DB_USER);
-            credentials.put("password", DB_PASSWORD);
-            String url = "jdbc:h2:file:" + server.home().resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE";
-            try (Connection db = driver.connect(url, credentials)) {
-                work.run(db);
-            }
-        }
+        EmbeddedDatabase.with(server.home(), DB_USER, DB_PASSWORD, db -> {
+            work.run(db);
+            return null;
+        });
     }
 
     private static void insert(Connection db, String sql, Object... values) throws Exception {
