@@ -25,10 +25,10 @@ import fr.passerelle.names.TraceEvent;
 public record TraceRecord(TraceEvent event, Instant time, String sp, String idp, String level, String scopes,
                           String dp, String sessionId, String identityKey, String reason) {
 
-    private static final Pattern IDENTITY_KEY = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:@/-]{1,255}");
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern SCOPES = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
+    private static final int IDENTITY_KEY_LENGTH = 64;
+    private static final int IDENTIFIER_MAX = 255;
+    private static final int CODE_MAX = 64;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     static final int SCOPES_MAX = 1024;
     /** What replaces a reason that is not a code (a free-text message could carry personal values). */
     public static final String OTHER_REASON = "other";
@@ -42,8 +42,8 @@ public record TraceRecord(TraceEvent event, Instant time, String sp, String idp,
         scopes = scopes(scopes);
         dp = identifier(dp);
         sessionId = identifier(sessionId);
-        identityKey = identityKey == null || !IDENTITY_KEY.matcher(identityKey).matches() ? null : identityKey;
-        reason = reason == null || reason.isBlank() ? null : CODE.matcher(reason).matches() ? reason : OTHER_REASON;
+        identityKey = identityKey == null || !isIdentityKey(identityKey) ? null : identityKey;
+        reason = reason == null || reason.isBlank() ? null : isCode(reason) ? reason : OTHER_REASON;
     }
 
     public static TraceRecord of(TraceEvent event, Instant time) {
@@ -82,19 +82,98 @@ public record TraceRecord(TraceEvent event, Instant time, String sp, String idp,
         return new TraceRecord(event, time, sp, idp, level, scopes, dp, sessionId, identityKey, value);
     }
 
+    // The shapes are checked character by character (no regular expression): a trace is built on every token check.
+
     private static String identifier(String value) {
-        return value != null && IDENTIFIER.matcher(value).matches() ? value : null;
+        return value != null && isIdentifier(value) ? value : null;
     }
 
     private static String code(String value) {
-        return value != null && CODE.matcher(value).matches() ? value : null;
+        return value != null && isCode(value) ? value : null;
     }
 
     private static String scopes(String value) {
         if (value == null) {
             return null;
         }
-        String folded = value.trim().replaceAll("\\s+", " ");
-        return !folded.isEmpty() && folded.length() <= SCOPES_MAX && SCOPES.matcher(folded).matches() ? folded : null;
+        String folded = value.trim();
+        if (!isFolded(folded)) {
+            folded = WHITESPACE.matcher(folded).replaceAll(" ");
+        }
+        return !folded.isEmpty() && folded.length() <= SCOPES_MAX && isScopeList(folded) ? folded : null;
+    }
+
+    /** 64 lower-case hexadecimal digits. */
+    static boolean isIdentityKey(String value) {
+        if (value.length() != IDENTITY_KEY_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1 to 255 of {@code A-Z a-z 0-9 . _ : @ / -}. */
+    static boolean isIdentifier(String value) {
+        if (value.isEmpty() || value.length() > IDENTIFIER_MAX) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(isCodeChar(c) || c == ':' || c == '@' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1 to 64 of {@code A-Z a-z 0-9 . _ -}. */
+    static boolean isCode(String value) {
+        if (value.isEmpty() || value.length() > CODE_MAX) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!isCodeChar(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCodeChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+    }
+
+    /** OAuth scope tokens (RFC 6749: %x21 / %x23-5B / %x5D-7E) separated by single spaces. */
+    static boolean isScopeList(String value) {
+        if (value.isEmpty() || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ') {
+                if (value.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (!(c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** No whitespace but single spaces: nothing to fold. */
+    private static boolean isFolded(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i > 0 && value.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
