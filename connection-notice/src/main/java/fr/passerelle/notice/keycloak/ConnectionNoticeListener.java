@@ -19,7 +19,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -31,6 +30,7 @@ import fr.passerelle.notice.EmailDigest;
 import fr.passerelle.notice.NoticeNames;
 import fr.passerelle.notice.NoticePolicy;
 import fr.passerelle.trace.LevelNames;
+import fr.passerelle.trace.TimeOrderedIds;
 
 /**
  * On each successful connection to a service (event LOGIN), tells the device cookie about the identity and, when
@@ -94,7 +94,7 @@ public class ConnectionNoticeListener implements EventListenerProvider {
         }
 
         NoticeEntity notice = new NoticeEntity();
-        notice.setId(KeycloakModelUtils.generateId());
+        notice.setId(TimeOrderedIds.next(System.currentTimeMillis()));
         notice.setRealmId(realm.getId());
         notice.setClientId(client.getClientId());
         notice.setSessionId(userSession.getId());

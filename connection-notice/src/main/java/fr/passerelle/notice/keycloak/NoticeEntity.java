@@ -21,8 +21,10 @@ import jakarta.persistence.Table;
                 query = "select n.id from NoticeEntity n where n.status = 'pending' and n.nextAttempt <= :now"
                         + " and (n.claimedUntil is null or n.claimedUntil < :now) order by n.nextAttempt"),
         @NamedQuery(name = "passerelleNoticeClaim",
-                query = "update NoticeEntity n set n.claimedBy = :node, n.claimedUntil = :until where n.id = :id"
+                query = "update NoticeEntity n set n.claimedBy = :node, n.claimedUntil = :until where n.id in :ids"
                         + " and n.status = 'pending' and (n.claimedUntil is null or n.claimedUntil < :now)"),
+        @NamedQuery(name = "passerelleNoticesClaimed",
+                query = "select n.id from NoticeEntity n where n.id in :ids and n.claimedBy = :node and n.claimedUntil = :until"),
         @NamedQuery(name = "passerelleNoticeByCode",
                 query = "select n from NoticeEntity n where n.realmId = :realmId and n.code = :code"),
         @NamedQuery(name = "passerelleNoticesOfRealm",

@@ -13,9 +13,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Delivers the queued notices. Each round picks the due rows, claims each one with a conditional update (only
- * one node of a cluster wins a row; a claim lapses after {@link #CLAIM}, so a node that died mid-send does not
- * hold a row forever), sends it and marks it sent in the claim's next transaction. A failed send is retried with
+ * Delivers the queued notices. Each round claims the due rows (up to {@link #BATCH}) with one conditional update
+ * (only one node of a cluster wins a row; a claim lapses after {@link #CLAIM}, so a node that died mid-send does not
+ * hold a row forever), then sends each one it won and marks it sent in a transaction of its own. A failed send is retried with
  * a growing delay, up to {@link #MAX_ATTEMPTS}. A crash between the SMTP hand-over and the commit is the one
  * case where a notice goes out twice; no case loses one.
  */
@@ -40,35 +40,46 @@ final class NoticeOutbox implements Runnable {
     @Override
     public void run() {
         try {
-            List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> em(session)
-                    .createNamedQuery("passerelleNoticesDue", String.class)
-                    .setParameter("now", System.currentTimeMillis())
-                    .setMaxResults(BATCH).getResultList());
-            for (String id : due) {
-                if (claim(id)) {
-                    KeycloakModelUtils.runJobInTransaction(factory, session -> deliver(session, id));
-                }
+            long now = System.currentTimeMillis();
+            long until = now + CLAIM.toMillis();
+            for (String id : claimDue(now, until)) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> deliver(session, id, until));
             }
         } catch (RuntimeException e) {
             ConnectionNoticeListener.LOG.warnf("notice outbox round failed: %s", e.toString());
         }
     }
 
-    private boolean claim(String id) {
-        long now = System.currentTimeMillis();
-        int updated = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> em(session)
-                .createNamedQuery("passerelleNoticeClaim")
-                .setParameter("node", node)
-                .setParameter("until", now + CLAIM.toMillis())
-                .setParameter("id", id)
-                .setParameter("now", now)
-                .executeUpdate());
-        return updated == 1;
+    /**
+     * Claims the due rows in one transaction and one conditional update (a row another node claimed in the meantime
+     * no longer matches it), and returns those this node won.
+     */
+    private List<String> claimDue(long now, long until) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+            List<String> due = em(session).createNamedQuery("passerelleNoticesDue", String.class)
+                    .setParameter("now", now)
+                    .setMaxResults(BATCH).getResultList();
+            if (due.isEmpty()) {
+                return due;
+            }
+            em(session).createNamedQuery("passerelleNoticeClaim")
+                    .setParameter("node", node)
+                    .setParameter("until", until)
+                    .setParameter("ids", due)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            return em(session).createNamedQuery("passerelleNoticesClaimed", String.class)
+                    .setParameter("ids", due)
+                    .setParameter("node", node)
+                    .setParameter("until", until)
+                    .getResultList();
+        });
     }
 
-    private void deliver(KeycloakSession session, String id) {
+    private void deliver(KeycloakSession session, String id, long until) {
         NoticeEntity notice = em(session).find(NoticeEntity.class, id);
-        if (notice == null || !PENDING.equals(notice.getStatus()) || !node.equals(notice.getClaimedBy())) {
+        if (notice == null || !PENDING.equals(notice.getStatus()) || !node.equals(notice.getClaimedBy())
+                || notice.getClaimedUntil() == null || notice.getClaimedUntil() != until) {
             return;
         }
         RealmModel realm = session.realms().getRealm(notice.getRealmId());

@@ -10,7 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import fr.passerelle.names.TraceEvent;
-import fr.passerelle.trace.TraceIds;
+import fr.passerelle.trace.TimeOrderedIds;
 import fr.passerelle.trace.TraceRecord;
 
 /** The realm database's trace table, in the calling session's transaction. */
@@ -30,7 +30,7 @@ public final class TraceStore {
 
     public void add(String realmId, TraceRecord trace) {
         TraceEntity entity = new TraceEntity();
-        entity.setId(TraceIds.next(System.currentTimeMillis()));
+        entity.setId(TimeOrderedIds.next(System.currentTimeMillis()));
         entity.setRealmId(realmId);
         entity.setEvent(trace.event().code());
         entity.setTime(trace.time().toEpochMilli());

@@ -4,19 +4,20 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Ids of trace rows that sort by the time they were made: the layout of a UUID version 7 (RFC 9562), 48 bits of
- * milliseconds since the epoch, then 74 random bits, written as the usual 36 characters. Rows arrive in time order,
- * so the primary key's index grows at its right edge instead of at a random place: the pages being written stay in
- * the database's cache (with random UUIDs a busy broker re-read and rewrote pages all over a large index for each
- * batch of traces). The id says when the row was written, which the row says anyway; it is no secret and no handle.
+ * Ids for the rows the broker writes on every login or token check (traces, connection notices) that sort by the
+ * time they were made: the layout of a UUID version 7 (RFC 9562), 48 bits of milliseconds since the epoch, then 74
+ * random bits, written as the usual 36 characters. Rows arrive in time order, so the primary key's index grows at its
+ * right edge instead of at a random place: the pages being written stay in the database's cache (with random UUIDs a
+ * busy broker re-read and rewrote pages all over a large index for each batch of traces). The id says when the row
+ * was written, which the row says anyway: use it only for rows whose id is no secret and no handle.
  */
-public final class TraceIds {
+public final class TimeOrderedIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long VERSION_7 = 0x7000L;
     private static final long VARIANT_RFC = 0x8000_0000_0000_0000L;
 
-    private TraceIds() {
+    private TimeOrderedIds() {
     }
 
     /** A new id for a row written at {@code epochMillis}. */
