@@ -53,6 +53,8 @@ class ClusterIT {
     private static ClusterNode node1;
     private static ClusterNode node2;
     private static ServiceProvider sp;
+    /** The realm's SMTP server: the connection notices of every login on either node arrive here. */
+    private static Mailbox mailbox;
 
     /** Shared by the steps: Marie's browser (with her SSO session), her tokens and her sub. */
     private static Browser marieBrowser;
@@ -73,6 +75,9 @@ class ClusterIT {
         String publicUrl = "http://127.0.0.1:" + publicPort;
         node1 = ClusterNode.prepare("node-1", distribution, work, database, publicUrl, true);
         node2 = ClusterNode.prepare("node-2", distribution, work, database, publicUrl, false);
+        mailbox = new Mailbox();
+        node1.environment("PASSERELLE_SMTP_PORT", String.valueOf(mailbox.smtpPort()));
+        node2.environment("PASSERELLE_SMTP_PORT", String.valueOf(mailbox.smtpPort()));
         balancer = LoadBalancer.start(publicPort, List.of(node1.baseUrl(), node2.baseUrl()));
         sp = new ServiceProvider(publicUrl, REALM, "demo-sp", "demo-sp-secret");
 
@@ -332,6 +337,51 @@ class ClusterIT {
         observe("report form rate limit: " + limit + " wrong attempts alternating between the nodes, the next one refused (429) by both");
     }
 
+    /**
+     * Both nodes run the notice outbox every 2 s over the same table: each notice must be claimed by one node only
+     * and mailed once. Logins over both nodes, then every notice row sent and each code in exactly one mail.
+     */
+    @Test
+    @Order(9)
+    void everyConnectionNoticeIsMailedOnceThoughBothNodesRunTheOutbox() {
+        Instant step = Instant.now();
+        long since = step.toEpochMilli();
+        balancer.alternate();
+        int logins = 8;
+        for (int i = 0; i < logins; i++) {
+            signIn(DemoPeople.MARIE_IMPOTS, i % 2 == 0 ? node1 : node2);
+        }
+        String pending = "SELECT id FROM passerelle_notice WHERE status = 'pending' AND login_time >= " + since;
+        for (int i = 0; i < 240 && !database.column(pending).isEmpty(); i++) {
+            sleep(250);
+        }
+        assertEquals(List.of(), database.column(pending), "every notice of these logins sent");
+        sleep(5000); // two more outbox rounds on each node: nothing may go out again
+        List<String> sent = database.column("SELECT code FROM passerelle_notice WHERE status = 'sent' AND login_time >= " + since);
+        assertEquals(logins, sent.size(), "one notice per login: " + sent);
+        List<String> mailed = mailbox.all().stream().map(mail -> {
+            java.util.regex.Matcher code = ConnectionNoticeIT.CODE.matcher(mail.text());
+            assertTrue(code.find(), "a connection code in " + mail.text());
+            return code.group(1).replace("-", "");
+        }).filter(sent::contains).toList();
+        assertEquals(Set.copyOf(sent), Set.copyOf(mailed), "each notice mailed");
+        assertEquals(sent.size(), mailed.size(), "none mailed twice: " + mailed);
+        long byNode1 = node1.logLinesMatching("notice \\S+ sent");
+        long byNode2 = node2.logLinesMatching("notice \\S+ sent");
+        time(logins + " logins over both nodes, their notices mailed once each", step);
+        observe("connection notices of " + logins + " logins over both nodes: " + sent.size() + " sent, each code in exactly one mail; "
+                + "mailed by node 1 " + byNode1 + ", by node 2 " + byNode2 + " (all notices since each node's last start)");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int report(Browser browser, ClusterNode node, int attempt) {
         return browser.post(node.realmUrl(REALM) + "/passerelle-report",
                 Map.of("code", "ABCD-" + (2222 + attempt), "email", "nobody@example.org", "action", "report")).status();
@@ -347,6 +397,9 @@ class ClusterIT {
         }
         if (node2 != null) {
             node2.close();
+        }
+        if (mailbox != null) {
+            mailbox.close();
         }
         if (database != null) {
             try {

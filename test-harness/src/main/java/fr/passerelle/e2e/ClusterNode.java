@@ -203,6 +203,17 @@ final class ClusterNode implements AutoCloseable {
                 + "; last view: " + lastClusterView() + "; see " + log);
     }
 
+    /** Sets a variable of the node's environment for its next start (a realm import reads some). */
+    void environment(String variable, String value) {
+        environment.put(variable, value);
+    }
+
+    /** How many lines this node logged since its last start match {@code regex}. */
+    long logLinesMatching(String regex) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        return logSinceStart().lines().filter(line -> pattern.matcher(line).find()).count();
+    }
+
     private String logSinceStart() {
         try {
             byte[] all = Files.readAllBytes(log);
