@@ -353,10 +353,10 @@ class ClusterIT {
         }
         String pending = "SELECT id FROM passerelle_notice WHERE status = 'pending' AND login_time >= " + since;
         for (int i = 0; i < 240 && !database.column(pending).isEmpty(); i++) {
-            sleep(250);
+            PasserelleServer.sleep(250);
         }
         assertEquals(List.of(), database.column(pending), "every notice of these logins sent");
-        sleep(5000); // two more outbox rounds on each node: nothing may go out again
+        PasserelleServer.sleep(5000); // two more outbox rounds on each node: nothing may go out again
         List<String> sent = database.column("SELECT code FROM passerelle_notice WHERE status = 'sent' AND login_time >= " + since);
         assertEquals(logins, sent.size(), "one notice per login: " + sent);
         List<String> mailed = mailbox.all().stream().map(mail -> {
@@ -373,14 +373,6 @@ class ClusterIT {
                 + "mailed by node 1 " + byNode1 + ", by node 2 " + byNode2 + " (all notices since each node's last start)");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static int report(Browser browser, ClusterNode node, int attempt) {
         return browser.post(node.realmUrl(REALM) + "/passerelle-report",

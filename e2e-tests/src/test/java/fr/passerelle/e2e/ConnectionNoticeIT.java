@@ -135,7 +135,7 @@ class ConnectionNoticeIT {
         // A second authorization of the first service in the same session: no second notice for it.
         Page again = browser.open(ServiceProvider.demoSp(server).authorize("openid").url());
         assertTrue(again.isClientRedirect());
-        sleep(3000);
+        PasserelleServer.sleep(3000);
         assertEquals(1, mailbox.matching(to(MARIE_EMAIL).and(subjectHas(DEMO_SP_NAME))).size(), "one notice per service per session");
         assertEquals(1, mailbox.matching(to(MARIE_EMAIL).and(subjectHas(ANNEX_NAME))).size());
     }
@@ -161,7 +161,7 @@ class ConnectionNoticeIT {
         JsonNode row = awaitNotice(n -> "no-address".equals(n.path("status").asText()));
         assertEquals("demo-sp", row.get("sp").asText());
         assertTrue(row.path("sentAt").isMissingNode() || row.path("sentAt").isNull(), row.toString());
-        sleep(3000);
+        PasserelleServer.sleep(3000);
         assertEquals(before, mailbox.all().size(), "no message at all: " + mailbox.all());
     }
 
@@ -241,7 +241,7 @@ class ConnectionNoticeIT {
             // The same device, a new session (the old one ended by the administrator): no notice.
             endSessionsOf(DemoPeople.MARIE_IMPOTS);
             signIn(device, ServiceProvider.demoSp(server), DemoPeople.MARIE_IMPOTS);
-            sleep(4000);
+            PasserelleServer.sleep(4000);
             assertEquals(before + 1, mailbox.matching(to(MARIE_EMAIL)).size(), "a known device gets no notice");
 
             // The operator's edge marks the request suspicious: SSO is refused, the eidas1-only IdP is not offered,
@@ -301,7 +301,7 @@ class ConnectionNoticeIT {
         Mailbox.Mail notice = mailbox.await(to(MARIE_EMAIL).and(subjectHas(ANNEX_NAME)), Duration.ofSeconds(90))
                 .orElseThrow(() -> new AssertionError("the pending notice was not sent after the restart"));
         assertTrue(CODE.matcher(notice.text()).find());
-        sleep(5000);
+        PasserelleServer.sleep(5000);
         // Only this connection's notice: one left pending by an earlier test of the class may arrive too.
         assertEquals(1, mailbox.matching(to(MARIE_EMAIL).and(subjectHas(ANNEX_NAME))).size(), "sent once: " + mailbox.all());
         JsonNode row = notices().stream().filter(n -> id.equals(n.path("id").asText())).findFirst().orElseThrow();
@@ -349,7 +349,7 @@ class ConnectionNoticeIT {
 
     private void awaitCount(Predicate<Mailbox.Mail> filter, int count) {
         for (int i = 0; i < 120 && mailbox.matching(filter).size() < count; i++) {
-            sleep(250);
+            PasserelleServer.sleep(250);
         }
         assertEquals(count, mailbox.matching(filter).size(), mailbox.all().toString());
     }
@@ -366,7 +366,7 @@ class ConnectionNoticeIT {
             if (found.isPresent()) {
                 return found.get();
             }
-            sleep(250);
+            PasserelleServer.sleep(250);
         }
         throw new AssertionError("no such notice row in " + notices());
     }
@@ -462,12 +462,4 @@ class ConnectionNoticeIT {
         return matcher.group(1);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -127,7 +127,7 @@ final class EdgeProxy implements AutoCloseable {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", publicPort)) {
                 return;
             } catch (IOException notYet) {
-                sleep(100);
+                PasserelleServer.sleep(100);
             }
         }
         close();
@@ -163,12 +163,4 @@ final class EdgeProxy implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -75,7 +75,7 @@ public final class Mailbox implements AutoCloseable {
             if (found.isPresent()) {
                 return found;
             }
-            sleep(250);
+            PasserelleServer.sleep(250);
         }
         return Optional.empty();
     }
@@ -121,12 +121,4 @@ public final class Mailbox implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

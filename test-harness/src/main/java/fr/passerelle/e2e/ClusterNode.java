@@ -197,7 +197,7 @@ final class ClusterNode implements AutoCloseable {
             if (lastClusterViewSize() == members) {
                 return;
             }
-            sleep(250);
+            PasserelleServer.sleep(250);
         }
         throw new AssertionError(name + " did not see a cluster of " + members + " within " + timeout
                 + "; last view: " + lastClusterView() + "; see " + log);
@@ -272,12 +272,4 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -329,7 +329,8 @@ public final class PasserelleServer implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Waits; an interruption is kept for the caller and ends the test. */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
