@@ -105,39 +105,29 @@ public record TraceRecord(TraceEvent event, Instant time, String sp, String idp,
 
     /** 64 lower-case hexadecimal digits. */
     static boolean isIdentityKey(String value) {
-        if (value.length() != IDENTITY_KEY_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return value.length() == IDENTITY_KEY_LENGTH && hasShape(value, IDENTITY_KEY_LENGTH, c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
     }
 
     /** 1 to 255 of {@code A-Z a-z 0-9 . _ : @ / -}. */
     static boolean isIdentifier(String value) {
-        if (value.isEmpty() || value.length() > IDENTIFIER_MAX) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(isCodeChar(c) || c == ':' || c == '@' || c == '/')) {
-                return false;
-            }
-        }
-        return true;
+        return hasShape(value, IDENTIFIER_MAX, c -> isCodeChar(c) || c == ':' || c == '@' || c == '/');
     }
 
     /** 1 to 64 of {@code A-Z a-z 0-9 . _ -}. */
     static boolean isCode(String value) {
-        if (value.isEmpty() || value.length() > CODE_MAX) {
+        return hasShape(value, CODE_MAX, TraceRecord::isCodeChar);
+    }
+
+    private interface CharSet {
+        boolean has(char c);
+    }
+
+    private static boolean hasShape(String value, int max, CharSet allowed) {
+        if (value.isEmpty() || value.length() > max) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {
-            if (!isCodeChar(value.charAt(i))) {
+            if (!allowed.has(value.charAt(i))) {
                 return false;
             }
         }
