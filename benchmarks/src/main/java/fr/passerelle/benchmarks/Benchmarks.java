@@ -131,9 +131,10 @@ public final class Benchmarks {
                 Files.writeString(results, text.toString());
             }
             if (phases.contains("logins")) {
+                int loginWarmup = Integer.getInteger("benchmark.login.warmup.seconds", loginSeconds);
                 LoginBenchmark logins = new LoginBenchmark(server, process).prepare(loginThreads * 2);
-                Map<String, List<Load.Result>> measured = logins.run(loginSeconds, firstLogins, loginThreads, rounds);
-                writeLogins(text, measured, loginSeconds, firstLogins, loginThreads, rounds);
+                Map<String, List<Load.Result>> measured = logins.run(loginSeconds, firstLogins, loginThreads, rounds, loginWarmup);
+                writeLogins(text, measured, loginSeconds, firstLogins, loginThreads, rounds, loginWarmup);
                 if (profile) {
                     Profiler profiler = new Profiler(process, work.resolve("jfr"));
                     text.append("\n### Where the time goes in a returning login (JDK Flight Recorder, ").append(loginSeconds).append(" s of each)\n");
@@ -192,11 +193,12 @@ public final class Benchmarks {
     }
 
     private static void writeLogins(StringBuilder text, Map<String, List<Load.Result>> measured, int seconds, int firstLogins,
-                                    int threads, int rounds) {
+                                    int threads, int rounds, int warmup) {
         text.append(String.format("%n## Brokered logins%n%n%d concurrent browsers, %d alternating rounds: per round and realm, returning "
-                + "logins for %d s, then %d first logins of people new to every realm. A login is complete: SP's request (PKCE), broker, "
+                + "logins for %d s, then %d first logins of people new to every realm; before the rounds, each realm warmed (unmeasured) "
+                + "with %d s of returning logins and %d first logins. A login is complete: SP's request (PKCE), broker, "
                 + "IdP form (password), broker, code to the SP, code redeemed, ID token verified; a new browser each time. Server CPU is "
-                + "in %% of one core (2 cores = 200 %%).%n%n", threads, rounds, seconds, firstLogins));
+                + "in %% of one core (2 cores = 200 %%).%n%n", threads, rounds, seconds, firstLogins, warmup, firstLogins));
         text.append("| realm, login | logins/s (median) | rounds | p50 ms | p95 ms | p99 ms | errors | server CPU % | server CPU ms/login | RSS MiB (end of round) |\n");
         text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, Double> medians = new LinkedHashMap<>();
