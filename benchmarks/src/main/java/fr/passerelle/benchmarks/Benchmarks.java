@@ -54,7 +54,6 @@ public final class Benchmarks {
         Path work = Path.of(System.getProperty("passerelle.work.dir"));
         Path results = Path.of(System.getProperty("benchmark.results", work.resolve("benchmarks-results.md").toString()));
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL);
         String javaHome = System.getProperty("benchmark.server.java.home", "");
         if (!javaHome.isBlank()) {
             env.put("JAVA_HOME", javaHome);
@@ -94,8 +93,7 @@ public final class Benchmarks {
 
         StringBuilder text = new StringBuilder();
         Instant start = Instant.now();
-        try (PasserelleServer server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")), work,
-                "keycloak-benchmark", env, List.of())) {
+        try (PasserelleServer server = PasserelleServerExtension.startOwn("keycloak-benchmark", env, List.of())) {
             ServerProcess process = ServerProcess.of(server);
             StockRealms.create(server);
             text.append("<!-- written by the benchmark command: mvn -B -Pbenchmark -pl benchmarks -am verify -DskipTests -->\n");
@@ -345,8 +343,7 @@ public final class Benchmarks {
         text.append("| stored accounts / traces (seeded) | seeding s | checktoken /s | p99 ms | CPU ms/call | returning logins /s | p99 ms "
                 + "| CPU ms/login | first logins /s | p99 ms | CPU ms/login | errors | table rows after seeding |\n");
         text.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        PasserelleServer server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")), work, "keycloak-benchmark-scaling",
-                env, List.of("--db-username=" + Seeding.DB_USER, "--db-password=" + Seeding.DB_PASSWORD));
+        PasserelleServer server = PasserelleServerExtension.startOwn("keycloak-benchmark-scaling", env, List.of("--db-username=" + Seeding.DB_USER, "--db-password=" + Seeding.DB_PASSWORD));
         try {
             ServerProcess process = ServerProcess.of(server);
             StockRealms.create(server);
@@ -403,8 +400,7 @@ public final class Benchmarks {
         double[] heap = new double[2];
         for (int variant = 0; variant < 2; variant++) {
             boolean suite = variant == 1;
-            try (PasserelleServer server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")), work,
-                    "keycloak-benchmark-memory", env, List.of())) {
+            try (PasserelleServer server = PasserelleServerExtension.startOwn("keycloak-benchmark-memory", env, List.of())) {
                 ServerProcess process = ServerProcess.of(server);
                 double atStart = process.rssMiB();
                 StockRealms.create(server);

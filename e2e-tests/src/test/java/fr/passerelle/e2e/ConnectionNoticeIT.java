@@ -49,10 +49,7 @@ class ConnectionNoticeIT {
     @BeforeAll
     void start() {
         mailbox = new Mailbox();
-        server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")),
-                Path.of(System.getProperty("passerelle.work.dir")), "keycloak-notice",
-                Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL,
-                        "PASSERELLE_SMTP_PORT", String.valueOf(mailbox.smtpPort())),
+        server = PasserelleServerExtension.startOwn("keycloak-notice", Map.of("PASSERELLE_SMTP_PORT", String.valueOf(mailbox.smtpPort())),
                 List.of("--spi-events-listener--passerelle-connection-notice--send-interval-seconds=1"));
     }
 

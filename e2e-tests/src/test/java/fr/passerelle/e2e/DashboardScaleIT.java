@@ -3,13 +3,9 @@ package fr.passerelle.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -40,8 +34,7 @@ class DashboardScaleIT {
     @Test
     void tenThousandExchangesDoNotPushConnectionsOffThePage() throws Exception {
         Path work = Path.of(System.getProperty("passerelle.work.dir"));
-        PasserelleServer server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")), work,
-                "keycloak-dashboard-scale", Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL),
+        PasserelleServer server = PasserelleServerExtension.startOwn("keycloak-dashboard-scale", Map.of(),
                 List.of("--db-username=" + DB_USER, "--db-password=" + DB_PASSWORD));
         try {
             Browser browser = new Browser();
@@ -96,52 +89,38 @@ class DashboardScaleIT {
         return page;
     }
 
-    private static Connection connect(Driver driver, String url) throws java.sql.SQLException {
-        Properties credentials = new Properties();
-        credentials.put("user", DB_USER);
-        credentials.put("password", DB_PASSWORD);
-        return driver.connect(url, credentials);
-    }
-
     /** Spread over the six months: connections to three services through two IdPs, exchanges with two DPs. */
     private static void insertTraces(Path home, String realmId, String identityKey) throws Exception {
-        Path h2Jar;
-        try (Stream<Path> jars = Files.list(home.resolve("lib/lib/main"))) {
-            h2Jar = jars.filter(p -> p.getFileName().toString().startsWith("com.h2database.h2-")).findFirst().orElseThrow();
-        }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {h2Jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Driver driver = (Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
-            String url = "jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE";
-            try (Connection db = connect(driver, url)) {
-                db.setAutoCommit(false);
-                long now = Instant.now().toEpochMilli();
-                long span = Duration.ofDays(175).toMillis();
-                String[] sps = {"demo-sp", "demo-sp-annex", "demo-sp-other"};
-                String[] idps = {"impots", "identite-numerique"};
-                try (PreparedStatement insert = db.prepareStatement("insert into PASSERELLE_TRACE (ID, REALM_ID, EVENT, EVENT_TIME,"
-                        + " SP_CLIENT_ID, IDP_ALIAS, LEVEL_ACR, SCOPES, DP_CLIENT_ID, SESSION_ID, IDENTITY_KEY) values (?,?,?,?,?,?,?,?,?,?,?)")) {
-                    for (int i = 0; i < CONNECTIONS + EXCHANGES; i++) {
-                        boolean connection = i < CONNECTIONS;
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, realmId);
-                        insert.setString(3, connection ? "redirected_to_sp" : "checktoken_ok");
-                        insert.setLong(4, now - (i * 7919L % span));
-                        insert.setString(5, sps[i % sps.length]);
-                        insert.setString(6, connection ? idps[i % idps.length] : null);
-                        insert.setString(7, connection ? "eidas1" : null);
-                        insert.setString(8, connection ? "openid" : i % 2 == 0 ? "dgfip_rfr" : "dgfip_rfr cnaf_quotient_familial");
-                        insert.setString(9, connection ? null : i % 3 == 0 ? "demo-dp-2" : "demo-dp");
-                        insert.setString(10, "bench-session-" + (i % 500));
-                        insert.setString(11, identityKey);
-                        insert.addBatch();
-                        if (i % 1000 == 999) {
-                            insert.executeBatch();
-                        }
+        EmbeddedDatabase.with(home, DB_USER, DB_PASSWORD, db -> {
+            db.setAutoCommit(false);
+            long now = Instant.now().toEpochMilli();
+            long span = Duration.ofDays(175).toMillis();
+            String[] sps = {"demo-sp", "demo-sp-annex", "demo-sp-other"};
+            String[] idps = {"impots", "identite-numerique"};
+            try (PreparedStatement insert = db.prepareStatement("insert into PASSERELLE_TRACE (ID, REALM_ID, EVENT, EVENT_TIME,"
+                    + " SP_CLIENT_ID, IDP_ALIAS, LEVEL_ACR, SCOPES, DP_CLIENT_ID, SESSION_ID, IDENTITY_KEY) values (?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (int i = 0; i < CONNECTIONS + EXCHANGES; i++) {
+                    boolean connection = i < CONNECTIONS;
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, realmId);
+                    insert.setString(3, connection ? "redirected_to_sp" : "checktoken_ok");
+                    insert.setLong(4, now - (i * 7919L % span));
+                    insert.setString(5, sps[i % sps.length]);
+                    insert.setString(6, connection ? idps[i % idps.length] : null);
+                    insert.setString(7, connection ? "eidas1" : null);
+                    insert.setString(8, connection ? "openid" : i % 2 == 0 ? "dgfip_rfr" : "dgfip_rfr cnaf_quotient_familial");
+                    insert.setString(9, connection ? null : i % 3 == 0 ? "demo-dp-2" : "demo-dp");
+                    insert.setString(10, "bench-session-" + (i % 500));
+                    insert.setString(11, identityKey);
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
                     }
-                    insert.executeBatch();
                 }
-                db.commit();
+                insert.executeBatch();
             }
-        }
+            db.commit();
+            return null;
+        });
     }
 }

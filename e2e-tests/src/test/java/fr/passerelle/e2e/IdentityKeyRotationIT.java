@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,9 +63,7 @@ class IdentityKeyRotationIT {
 
     @BeforeAll
     void start() {
-        server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")),
-                Path.of(System.getProperty("passerelle.work.dir")), "keycloak-keys",
-                Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL),
+        server = PasserelleServerExtension.startOwn("keycloak-keys", Map.of(),
                 List.of("--db-username=" + DB_USER, "--db-password=" + DB_PASSWORD, PlatformSecrets.subOption(PlatformSecrets.SUB_V1)));
         realmId = server.admin().get("/admin/realms/" + REALM).get("id").asText();
         JsonNode demoSp = server.admin().clientByClientId(REALM, "demo-sp");

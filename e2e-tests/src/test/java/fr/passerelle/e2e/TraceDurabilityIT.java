@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,7 @@ class TraceDurabilityIT {
 
     @BeforeAll
     void start() {
-        server = PasserelleServer.start(Path.of(System.getProperty("passerelle.server.home")),
-                Path.of(System.getProperty("passerelle.work.dir")), "keycloak-trace-durability",
-                Map.of("PASSERELLE_SP_URL", PasserelleServerExtension.SP_URL),
+        server = PasserelleServerExtension.startOwn("keycloak-trace-durability", Map.of(),
                 // The writer waits up to 10 s to fill a batch: when the stop comes, traces are certainly still queued.
                 List.of("--spi-events-listener--passerelle-traces--linger-millis=10000"));
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,6 +43,18 @@ public final class PasserelleServerExtension implements ParameterResolver {
     public static PasserelleServer server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(PasserelleServer.class, key -> startFromBuild(), PasserelleServer.class);
+    }
+
+    /**
+     * A server of its own, named {@code name}, for a test or benchmark that stops, restarts or configures it: the
+     * build's assembled server and work directory, the demo SP's URL in its environment, plus {@code extraEnv}.
+     */
+    public static PasserelleServer startOwn(String name, Map<String, String> extraEnv, List<String> extraArgs) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("PASSERELLE_SP_URL", SP_URL);
+        env.putAll(extraEnv);
+        return PasserelleServer.start(Path.of(required("passerelle.server.home")), Path.of(required("passerelle.work.dir")), name, env,
+                extraArgs);
     }
 
     private static PasserelleServer startFromBuild() {
