@@ -79,7 +79,7 @@ final class NoticeOutbox implements Runnable {
     private void deliver(KeycloakSession session, String id, long until) {
         NoticeEntity notice = em(session).find(NoticeEntity.class, id);
         if (notice == null || !PENDING.equals(notice.getStatus()) || !node.equals(notice.getClaimedBy())
-                || notice.getClaimedUntil() == null || notice.getClaimedUntil() != until) {
+                || !Long.valueOf(until).equals(notice.getClaimedUntil())) {
             return;
         }
         RealmModel realm = session.realms().getRealm(notice.getRealmId());
